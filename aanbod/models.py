@@ -1,0 +1,479 @@
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Partner
+
+MAX_AGE_MONTHS = 24 * 12  # the declaration: families with children up to 24 years
+
+POSTCODES = {
+    "3000": "Leuven",
+    "3001": "Heverlee",
+    "3010": "Kessel-Lo",
+    "3012": "Wilsele",
+    "3018": "Wijgmaal",
+}
+
+
+class Postcode(models.TextChoices):
+    LEUVEN = "3000", "3000 Leuven"
+    HEVERLEE = "3001", "3001 Heverlee"
+    KESSEL_LO = "3010", "3010 Kessel-Lo"
+    WILSELE = "3012", "3012 Wilsele"
+    WIJGMAAL = "3018", "3018 Wijgmaal"
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 1, _("Monday")
+    TUESDAY = 2, _("Tuesday")
+    WEDNESDAY = 3, _("Wednesday")
+    THURSDAY = 4, _("Thursday")
+    FRIDAY = 5, _("Friday")
+    SATURDAY = 6, _("Saturday")
+    SUNDAY = 7, _("Sunday")
+
+
+class Pillar(models.Model):
+    """The five basic pillars of every Huis van het Kind, plus "extra aanbod".
+
+    The list is fixed by the engagement declaration and created by a data migration.
+    """
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_basic = models.BooleanField(_("basic pillar"), default=True)
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+
+class Language(models.Model):
+    code = models.CharField(_("language code"), max_length=10, unique=True, help_text="ISO 639-1")
+    name = models.CharField(_("name"), max_length=60)
+    native_name = models.CharField(_("native name"), max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self):
+        return self.name
+
+
+class LocationQuerySet(models.QuerySet):
+    def huizen_first(self):
+        """Huizen van het Kind first, then partner sites and other places, by name."""
+        return self.annotate(
+            is_huis=models.Case(
+                models.When(kind=Location.Kind.HUIS_VAN_HET_KIND, then=0), default=1
+            )
+        ).order_by("is_huis", "name")
+
+
+class Location(models.Model):
+    class Kind(models.TextChoices):
+        HUIS_VAN_HET_KIND = "huis", _("Huis van het Kind")
+        PARTNER_SITE = "partner", _("partner site")
+        OTHER = "other", _("other place")
+
+    class Wheelchair(models.TextChoices):
+        YES = "yes", _("wheelchair accessible")
+        PARTLY = "partly", _("partly wheelchair accessible")
+        NO = "no", _("not wheelchair accessible")
+        UNKNOWN = "unknown", _("unknown")
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PARTNER_SITE)
+    owner = models.ForeignKey(
+        Partner,
+        verbose_name=_("managed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="locations",
+    )
+    street = models.CharField(_("street and number"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=4, choices=Postcode)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    wheelchair = models.CharField(
+        _("wheelchair access"),
+        max_length=10,
+        choices=Wheelchair,
+        default=Wheelchair.UNKNOWN,
+    )
+    accessibility_notes = models.TextField(_("accessibility"), blank=True)
+    public_transport = models.TextField(_("public transport"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+
+    objects = LocationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(postcode__in=POSTCODES), name="location_postcode_in_leuven"
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="location_coordinates_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("aanbod:location_detail", args=[self.slug])
+
+    @property
+    def deelgemeente(self):
+        return POSTCODES.get(self.postcode, "")
+
+    @property
+    def address(self):
+        return f"{self.street}, {self.postcode} {self.deelgemeente}"
+
+
+class OfferQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Offer.Status.PUBLISHED)
+
+    def for_age(self, months):
+        """Offers whose age range contains a child of this age (in months)."""
+        return self.filter(age_min_months__lte=months, age_max_months__gte=months)
+
+    def for_age_band(self, min_months, max_months):
+        """Offers whose age range overlaps the band [min_months, max_months)."""
+        return self.filter(age_min_months__lt=max_months, age_max_months__gte=min_months)
+
+    def for_expecting(self):
+        return self.filter(for_expecting=True)
+
+
+class Offer(models.Model):
+    """One service of a partner, as a family would name it (cf. Open Referral HSDS)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        PUBLISHED = "published", _("published")
+        ARCHIVED = "archived", _("archived")
+
+    class Cost(models.TextChoices):
+        FREE = "free", _("free")
+        SOCIAL = "social", _("social tariff available")
+        PAID = "paid", _("paid")
+
+    class Registration(models.TextChoices):
+        WALK_IN = "walk_in", _("walk in, no registration needed")
+        REQUIRED = "required", _("registration required")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        ONLINE = "online", _("online")
+        HOME_VISIT = "home_visit", _("home visit")
+        PHONE = "phone", _("by phone")
+
+    provider = models.ForeignKey(
+        Partner, verbose_name=_("provider"), on_delete=models.PROTECT, related_name="offers"
+    )
+    co_providers = models.ManyToManyField(
+        Partner, verbose_name=_("co-providers"), blank=True, related_name="co_offers"
+    )
+    title = models.CharField(_("title"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    summary = models.CharField(
+        _("short summary"),
+        max_length=300,
+        help_text=_("One or two simple sentences: what is it and who is it for?"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    pillars = models.ManyToManyField(Pillar, verbose_name=_("pillars"), related_name="offers")
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="offers"
+    )
+    for_expecting = models.BooleanField(_("for expecting parents"), default=False)
+    age_min_months = models.PositiveSmallIntegerField(_("age from (months)"), default=0)
+    age_max_months = models.PositiveSmallIntegerField(
+        _("age up to and including (months)"), default=MAX_AGE_MONTHS
+    )
+    cost = models.CharField(_("cost"), max_length=10, choices=Cost, default=Cost.FREE)
+    cost_details = models.CharField(_("cost details"), max_length=255, blank=True)
+    registration = models.CharField(
+        _("registration"), max_length=10, choices=Registration, default=Registration.WALK_IN
+    )
+    registration_details = models.TextField(_("how to register"), blank=True)
+    format = models.CharField(_("format"), max_length=12, choices=Format, default=Format.IN_PERSON)
+    languages = models.ManyToManyField(
+        Language, verbose_name=_("languages"), blank=True, related_name="offers"
+    )
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("e-mail address"), blank=True)
+    contact_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    reviewed_at = models.DateTimeField(_("last reviewed on"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        _("version"), default=1, help_text=_("Raised on every change, to detect conflicting edits.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(age_min_months__lte=F("age_max_months")),
+                name="offer_age_min_not_above_max",
+            ),
+            models.CheckConstraint(
+                condition=Q(age_max_months__lte=MAX_AGE_MONTHS),
+                name="offer_age_max_within_24_years",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "title"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("aanbod:offer_detail", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED
+
+
+class OfferLocation(models.Model):
+    """Where an offer happens, and when it regularly does there."""
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="offer_locations"
+    )
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("location"),
+        on_delete=models.PROTECT,
+        related_name="offer_locations",
+    )
+    schedule = models.CharField(
+        _("when"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: every Tuesday from 9 to 12, not during school holidays."),
+    )
+
+    class Meta:
+        ordering = ["location__name"]
+        verbose_name = _("offer location")
+        verbose_name_plural = _("offer locations")
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "location"], name="offer_location_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.offer} @ {self.location}"
+
+
+class ScheduleSlot(models.Model):
+    """A regular weekly time slot of an offer at a location (for the day-of-week filter)."""
+
+    offer_location = models.ForeignKey(
+        OfferLocation, verbose_name=_("location"), on_delete=models.CASCADE, related_name="slots"
+    )
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday)
+    start_time = models.TimeField(_("from"))
+    end_time = models.TimeField(_("until"))
+
+    class Meta:
+        ordering = ["weekday", "start_time"]
+        verbose_name = _("regular slot")
+        verbose_name_plural = _("regular slots")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__gt=F("start_time")), name="slot_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(weekday__gte=1, weekday__lte=7), name="slot_weekday"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+
+class SessionQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        """Sessions that have not ended yet, of published offers, soonest first."""
+        now = now or timezone.now()
+        return self.filter(ends_at__gte=now, offer__status=Offer.Status.PUBLISHED).order_by(
+            "starts_at"
+        )
+
+
+class Session(models.Model):
+    """A dated activity of an offer: an info evening, a workshop, a group meeting."""
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    location = models.ForeignKey(
+        Location,
+        verbose_name=_("location"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="sessions",
+        help_text=_("Empty for online activities."),
+    )
+    title = models.CharField(
+        _("title"), max_length=150, blank=True, help_text=_("Empty: the title of the offer.")
+    )
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    capacity = models.PositiveIntegerField(_("number of places"), null=True, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    # iCalendar SEQUENCE: raised whenever time, place or cancellation changes, so calendar
+    # clients replace their copy instead of keeping the old one.
+    sequence = models.PositiveIntegerField(_("sequence (calendar)"), default=0, editable=False)
+
+    TRACKED_FIELDS = ("starts_at", "ends_at", "location_id", "is_cancelled")
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"
+            )
+        ]
+        indexes = [models.Index(fields=["starts_at"])]
+
+    def __str__(self):
+        return f"{self.display_title} ({timezone.localtime(self.starts_at):%d-%m-%Y %H:%M})"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            old = Session.objects.filter(pk=self.pk).values(*self.TRACKED_FIELDS).first()
+            if old and any(old[f] != getattr(self, f) for f in self.TRACKED_FIELDS):
+                self.sequence += 1
+        super().save(*args, **kwargs)
+
+    @property
+    def display_title(self):
+        return self.title or self.offer.title
+
+
+class AgeBand(models.TextChoices):
+    """The "for whom" quick entries. Bands are [start, end) in months; see AGE_BAND_MONTHS."""
+
+    EXPECTING = "zwanger", _("Expecting a baby")
+    TODDLER = "0-3", _("0 to 3 years")
+    PRESCHOOL = "3-6", _("3 to 6 years")
+    PRIMARY = "6-12", _("6 to 12 years")
+    TEEN = "12-18", _("12 to 18 years")
+    YOUNG_ADULT = "18-24", _("18 to 24 years")
+
+
+AGE_BAND_MONTHS = {
+    AgeBand.TODDLER: (0, 36),
+    AgeBand.PRESCHOOL: (36, 72),
+    AgeBand.PRIMARY: (72, 144),
+    AgeBand.TEEN: (144, 216),
+    AgeBand.YOUNG_ADULT: (216, MAX_AGE_MONTHS + 1),
+}
+
+
+class ErrorReport(models.Model):
+    """A public "Klopt er iets niet?" report about an offer, for its partner and coordinators."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        HANDLED = "handled", _("handled")
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="error_reports"
+    )
+    message = models.TextField(_("what is wrong"), max_length=2000)
+    contact = models.CharField(
+        _("contact (optional)"),
+        max_length=200,
+        blank=True,
+        help_text=_("An e-mail address or phone number, if you would like an answer."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("error report")
+        verbose_name_plural = _("error reports")
+
+    def __str__(self):
+        return f"{self.offer} ({self.created_at:%d-%m-%Y})"
+
+
+class SearchLog(models.Model):
+    """One search on the catalogue, counted anonymously: no IP address, no cookie, no user.
+
+    Searches that found nothing show needs the offer does not meet yet.
+    """
+
+    query = models.CharField(_("search text"), max_length=200, db_index=True)
+    result_count = models.PositiveIntegerField(_("number of results"))
+    searched_on = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+
+    class Meta:
+        ordering = ["-searched_on"]
+        verbose_name = _("search")
+        verbose_name_plural = _("searches")
+
+    def __str__(self):
+        return f"{self.query} ({self.result_count})"

@@ -1,0 +1,21 @@
+from django.http import Http404
+
+
+def offer_list(request):
+    raise Http404
+
+
+def offer_detail(request, slug):
+    raise Http404
+
+
+def agenda(request):
+    raise Http404
+
+
+def location_list(request):
+    raise Http404
+
+
+def location_detail(request, slug):
+    raise Http404

@@ -1,0 +1,1 @@
+# The network's groups, meetings and action points arrive with the network issue.

@@ -1,0 +1,136 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnerQuerySet(models.QuerySet):
+    def public(self):
+        """Partners shown to the public: active members of the network and candidates."""
+        return self.exclude(status=Partner.Status.FORMER)
+
+
+class Partner(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        CANDIDATE = "candidate", _("candidate")
+        FORMER = "former", _("former")
+
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("government")
+        NONPROFIT = "nonprofit", _("non-profit organisation")
+        HEALTH = "health", _("health care")
+        EDUCATION = "education", _("education")
+        WELFARE = "welfare", _("welfare")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.NONPROFIT)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="partners/logos/", blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ACTIVE)
+    partner_since = models.DateField(_("partner since"), null=True, blank=True)
+    network_contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("network representative"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = PartnerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", args=[self.slug])
+
+
+class Membership(models.Model):
+    """A person working for a partner. One person may belong to several partners."""
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("editor")
+        MANAGER = "manager", _("manager")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.EDITOR)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["partner__name", "user__email"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "partner"], name="membership_unique_per_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.partner} ({self.get_role_display()})"
+
+
+class Declaration(models.Model):
+    """A version of the engagement declaration (engagementsverklaring)."""
+
+    version = models.CharField(_("version"), max_length=20, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
+    effective_from = models.DateField(_("effective from"))
+
+    class Meta:
+        ordering = ["-effective_from"]
+        get_latest_by = "effective_from"
+        verbose_name = _("engagement declaration")
+        verbose_name_plural = _("engagement declarations")
+
+    def __str__(self):
+        return f"{self.title} ({self.version})"
+
+
+class Signature(models.Model):
+    declaration = models.ForeignKey(
+        Declaration,
+        verbose_name=_("engagement declaration"),
+        on_delete=models.PROTECT,
+        related_name="signatures",
+    )
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="signatures"
+    )
+    signed_on = models.DateField(_("signed on"))
+    signed_by = models.CharField(_("signed by"), max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["declaration", "partner__name"]
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["declaration", "partner"], name="signature_once_per_declaration"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.partner} – {self.declaration.version}"

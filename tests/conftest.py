@@ -1,0 +1,37 @@
+"""The fixed cast of every test: a partner with its editor and manager, another partner with
+its editor (the outsider), a coordinator, and the anonymous parent (the plain client)."""
+
+import pytest
+
+from partners.models import Membership
+from tests import factories
+
+
+@pytest.fixture
+def partner(db):
+    return factories.make_partner("Gezinsbond vzw", slug="gezinsbond")
+
+
+@pytest.fixture
+def other_partner(db):
+    return factories.make_partner("Wigwam vzw", slug="wigwam")
+
+
+@pytest.fixture
+def editor(partner):
+    return factories.make_member(partner, email="editor@example.org")
+
+
+@pytest.fixture
+def manager(partner):
+    return factories.make_member(partner, role=Membership.Role.MANAGER, email="manager@example.org")
+
+
+@pytest.fixture
+def outsider(other_partner):
+    return factories.make_member(other_partner, email="outsider@example.org")
+
+
+@pytest.fixture
+def coordinator(db):
+    return factories.make_coordinator(email="coordinator@example.org")

@@ -1,0 +1,66 @@
+"""Small builders for test data. Each returns a saved object; keyword arguments override."""
+
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from aanbod.models import Location, Offer, OfferLocation, Pillar, Session
+from partners.models import Membership, Partner
+
+_counter = itertools.count(1)
+
+
+def make_user(email=None, **kwargs):
+    email = email or f"user{next(_counter)}@example.org"
+    kwargs.setdefault("username", email)
+    return get_user_model().objects.create_user(email=email, password="correct horse 42", **kwargs)
+
+
+def make_partner(name=None, **kwargs):
+    name = name or f"Partner {next(_counter)}"
+    kwargs.setdefault("slug", name.lower().replace(" ", "-"))
+    return Partner.objects.create(name=name, **kwargs)
+
+
+def make_member(partner, role=Membership.Role.EDITOR, **kwargs):
+    user = make_user(**kwargs)
+    Membership.objects.create(user=user, partner=partner, role=role)
+    return user
+
+
+def make_coordinator(**kwargs):
+    user = make_user(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name="Coordinators"))
+    return user
+
+
+def make_location(name=None, **kwargs):
+    name = name or f"Plek {next(_counter)}"
+    kwargs.setdefault("slug", name.lower().replace(" ", "-"))
+    kwargs.setdefault("street", "Teststraat 1")
+    kwargs.setdefault("postcode", "3000")
+    return Location.objects.create(name=name, **kwargs)
+
+
+def make_offer(provider=None, title=None, pillars=("onthaal-en-informatie",), **kwargs):
+    title = title or f"Aanbod {next(_counter)}"
+    kwargs.setdefault("slug", title.lower().replace(" ", "-"))
+    kwargs.setdefault("summary", f"Korte uitleg over {title}.")
+    kwargs.setdefault("status", Offer.Status.PUBLISHED)
+    offer = Offer.objects.create(provider=provider or make_partner(), title=title, **kwargs)
+    offer.pillars.set(Pillar.objects.filter(slug__in=pillars))
+    return offer
+
+
+def make_offer_location(offer, location=None, **kwargs):
+    return OfferLocation.objects.create(offer=offer, location=location or make_location(), **kwargs)
+
+
+def make_session(offer, starts_in=timedelta(days=3), duration=timedelta(hours=2), **kwargs):
+    starts_at = timezone.now() + starts_in
+    return Session.objects.create(
+        offer=offer, starts_at=starts_at, ends_at=starts_at + duration, **kwargs
+    )
