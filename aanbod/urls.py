@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views
+from .views import agenda, catalogue, places
 
 app_name = "aanbod"
 urlpatterns = [
-    path("aanbod/", views.offer_list, name="offer_list"),
-    path("aanbod/<slug:slug>/", views.offer_detail, name="offer_detail"),
-    path("agenda/", views.agenda, name="agenda"),
-    path("plekken/", views.location_list, name="location_list"),
-    path("plekken/<slug:slug>/", views.location_detail, name="location_detail"),
+    path("aanbod/", catalogue.offer_list, name="offer_list"),
+    path("aanbod/<slug:slug>/", catalogue.offer_detail, name="offer_detail"),
+    path("aanbod/<slug:slug>/klopt-er-iets-niet/", catalogue.report_error, name="report_error"),
+    path("agenda/", agenda.agenda, name="agenda"),
+    path("agenda/agenda.ics", agenda.agenda_ical, name="agenda_ical"),
+    path("plekken/", places.location_list, name="location_list"),
+    path("plekken/<slug:slug>/", places.location_detail, name="location_detail"),
 ]

@@ -9,13 +9,5 @@ def offer_detail(request, slug):
     raise Http404
 
 
-def agenda(request):
-    raise Http404
-
-
-def location_list(request):
-    raise Http404
-
-
-def location_detail(request, slug):
+def report_error(request, slug):
     raise Http404
