@@ -3,11 +3,43 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+COORDINATORS_GROUP = "Coordinators"
+
+
+def is_coordinator(user):
+    """Coordinators run the network: staff in the Coordinators group, or superusers."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.is_staff and user.groups.filter(name=COORDINATORS_GROUP).exists()
+
 
 class PartnerQuerySet(models.QuerySet):
     def public(self):
         """Partners shown to the public: active members of the network and candidates."""
         return self.exclude(status=Partner.Status.FORMER)
+
+    def for_user(self, user):
+        """The partners a user may act for: every partner for coordinators, else their own.
+
+        This is the one place that decides whose data a logged-in person may see and change.
+        """
+        if is_coordinator(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user).distinct()
+
+    def managed_by(self, user):
+        """The partners whose team a user may manage: all for coordinators, else as manager."""
+        if is_coordinator(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            memberships__user=user, memberships__role=Membership.Role.MANAGER
+        ).distinct()
 
 
 class Partner(models.Model):
