@@ -17,6 +17,9 @@ urlpatterns += i18n_patterns(
     path("over-ons/", views.about, name="about"),
     path("", include("aanbod.urls")),
     path("partners/", include("partners.urls")),
+    # Logged-in pages for partner staff: accounts, their organisation, the network.
+    path("mijn/netwerk/", include("netwerk.urls")),
+    path("mijn/", include("partners.portal_urls")),
     prefix_default_language=False,
 )
 if settings.DEBUG:
