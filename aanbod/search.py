@@ -1,1 +1,292 @@
-"""Text search over offers."""
+"""Text search over offers.
+
+PostgreSQL: full-text search on the stored, GIN-indexed ``Offer.search_vector`` with a Dutch,
+accent-insensitive configuration (``dutch_unaccent``), ranked with ``ts_rank``. When that finds
+nothing, a trigram word-similarity match on the title and the theme names catches typos.
+The database objects (configuration, triggers, indexes) are created by migration
+``aanbod/migrations/0004_offer_search.py``.
+
+SQLite, the zero-setup default: every word must occur in the case- and accent-folded text of the
+offer; a title that holds every word ranks first. No stored column is needed: the folding is a
+Python function registered on each SQLite connection (``register_sqlite_functions``), so there
+is nothing to keep up to date.
+"""
+
+import re
+import unicodedata
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    TrigramWordSimilarity,
+)
+from django.db import connections
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat, Greatest
+from django.utils import timezone
+
+from .models import Offer, SearchLog, Theme
+
+MAX_QUERY_LENGTH = 200
+# The text search configuration made by migration 0004: Dutch stemming after unaccent.
+SEARCH_CONFIG = "dutch_unaccent"
+# Ordering by relevance needs the rank of every match. For up to this many matches that takes
+# a few milliseconds. A text that matches more hardly narrows the list, and ranking 90,000 of
+# 100,000 offers takes most of a second: such broad results are ordered by title instead, which
+# an index serves, and the rank is computed only for the offers shown.
+RANKED_MATCHES_LIMIT = 1000
+# In the typo fallback a similar theme name counts for less than a similar title.
+THEME_SIMILARITY_WEIGHT = 0.5
+# On SQLite each word costs a scan of the folded text; more words than this add little.
+MAX_SQLITE_WORDS = 10
+
+# Control characters (tab, newline, NUL, ...) separate words; format characters (soft hyphen,
+# zero-width joiner, direction marks) and lone surrogates are dropped: the database cannot store
+# NUL or a lone surrogate, and the others only hide inside words.
+_SEPARATING_CATEGORIES = {"Cc", "Zl", "Zp"}
+_DROPPED_CATEGORIES = {"Cf", "Cs"}
+# A word to exclude on SQLite: a minus at the start of the text or after a space.
+_WORD = re.compile(r"(?:(?<=\s)|^)(-?)(\w+)|(\w+)")
+
+
+class Fold(Func):
+    """Lowercase and accent-free text, the same way on both backends.
+
+    On PostgreSQL ``aanbod_fold`` is an immutable wrapper around unaccent(lower(...)), so the
+    trigram index on ``aanbod_fold(title)`` serves queries written with this expression. On SQLite
+    it is :func:`fold`, registered by :func:`register_sqlite_functions`.
+    """
+
+    function = "aanbod_fold"
+    output_field = TextField()
+
+
+def fold(text):
+    """Lowercase ``text`` (casefold: ß → ss) and remove accents (crèche → creche)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped.casefold())
+
+
+def _sqlite_fold(text):
+    return None if text is None else fold(text)
+
+
+def register_sqlite_functions(sender, connection, **kwargs):
+    """Give every new SQLite connection the ``aanbod_fold`` function (see :class:`Fold`).
+
+    Connected to ``connection_created`` in AanbodConfig.ready().
+    """
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("aanbod_fold", 1, _sqlite_fold, deterministic=True)
+
+
+def _clean(text):
+    """The user's text without control characters, whitespace collapsed, at most 200 chars."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    # Cut early so a huge input costs no more work than a long one.
+    text = text[: MAX_QUERY_LENGTH * 4]
+    chars = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in _DROPPED_CATEGORIES:
+            continue
+        chars.append(" " if category in _SEPARATING_CATEGORIES else ch)
+    return " ".join("".join(chars).split())[:MAX_QUERY_LENGTH].strip()
+
+
+def normalise_query(text) -> str:
+    """The form of a search text used for counting searches.
+
+    Lowercase, accents removed, control characters removed, whitespace collapsed to single
+    spaces, at most 200 characters: "  Crèche\\tLeuven " and "creche leuven" count as one.
+    """
+    return " ".join(fold(_clean(text)).split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search_offers(offers, text):
+    """Narrow ``offers`` to those matching the user's ``text``, best first.
+
+    Returns ``(queryset, used_fallback)``. The queryset is ``offers`` filtered (never widened:
+    drafts stay out if ``offers`` left them out), annotated with ``rank`` (a float, higher is
+    better) and ordered by ``-rank, title`` (by ``title`` alone when more than
+    RANKED_MATCHES_LIMIT offers match on PostgreSQL). ``used_fallback`` is True when the
+    full-text search found nothing and a typo-tolerant similarity match on titles and themes was
+    used instead (PostgreSQL only). Blank text returns ``(offers, False)`` unchanged.
+
+    Any text is accepted: it is cut to 200 characters and stripped of control characters, and
+    search operators ("-word", "quoted phrase", or) never cause an error.
+    """
+    cleaned = _clean(text)
+    if not cleaned:
+        return offers, False
+    if not any(ch.isalnum() for ch in cleaned):
+        # Only punctuation: nothing to look for, and no query worth sending.
+        return _no_results(offers), False
+    if connections[offers.db].vendor == "postgresql":
+        return _search_postgresql(offers, cleaned)
+    return _search_simple(offers, fold(cleaned)), False
+
+
+def record_search(text, result_count):
+    """Count one search anonymously: the normalised text, how many offers it found, and today.
+
+    No IP address, cookie, session or user is stored. Blank text is not recorded.
+    """
+    query = normalise_query(text)
+    if not query:
+        return None
+    return SearchLog.objects.create(
+        query=query, result_count=max(int(result_count), 0), searched_on=timezone.localdate()
+    )
+
+
+def _no_results(offers):
+    return offers.none().annotate(rank=Value(0.0, output_field=FloatField()))
+
+
+def _search_postgresql(offers, text):
+    query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+    matches = offers.filter(search_vector=query)
+    found = _count_up_to_limit(matches)
+    if not found:
+        return _typo_fallback(offers, text), True
+    rank = SearchRank(F("search_vector"), query)
+    return _ordered(matches.annotate(rank=rank), found), False
+
+
+def _count_up_to_limit(matches):
+    """How many offers match, counted no further than RANKED_MATCHES_LIMIT + 1.
+
+    One cheap query tells "nothing found" from "few enough to rank" from "too many to rank":
+    a text that matches nearly everything costs no more than one that matches a thousand.
+    """
+    return matches.order_by()[: RANKED_MATCHES_LIMIT + 1].count()
+
+
+def _ordered(ranked, found):
+    if found > RANKED_MATCHES_LIMIT:
+        return ranked.order_by("title")
+    return ranked.order_by("-rank", "title")
+
+
+def _typo_fallback(offers, text):
+    """Offers whose title or a theme name holds a word similar to ``text``.
+
+    Uses pg_trgm's ``%>`` operator (word_similarity(text, title) >= the server's
+    pg_trgm.word_similarity_threshold, 0.6 by default), which the GIN trigram index on
+    aanbod_fold(title) serves. 0.6 was checked on typical typos: borstvoding in
+    "Borstvoedingsconsult" scores 0.60, kinderopvnag 0.69, opvoedingswinkle 0.82, while unrelated
+    near misses stay below (huiswerk in "Huis van het Kind": 0.44). Keeping the default means no
+    session setting, which works behind any connection pooler.
+
+    The similar themes are looked up first (a small table): with their ids in the query the
+    planner knows how many offers they bring, and an offer's rank is a plain CASE on them.
+    """
+    folded = Fold(Value(text))
+    theme_similarity = dict(
+        Theme.objects.alias(folded_name=Fold("name"))
+        .filter(folded_name__trigram_word_similar=folded)
+        .annotate(similarity=TrigramWordSimilarity(folded, Fold("name")))
+        .order_by("-similarity")
+        .values_list("pk", "similarity")
+    )
+    similar_title = Q(folded_title__trigram_word_similar=folded)
+    rank = TrigramWordSimilarity(folded, Fold("title"))
+    if not theme_similarity:
+        matches = offers.alias(folded_title=Fold("title")).filter(similar_title)
+        return _ordered(matches.annotate(rank=rank), _count_up_to_limit(matches))
+
+    by_title = Offer.objects.alias(folded_title=Fold("title")).filter(similar_title).values("pk")
+    themed = Offer.themes.through.objects.filter(theme_id__in=theme_similarity)
+    # The most similar theme an offer has (themes come in order of similarity), weighed below
+    # a title, as in the full-text search.
+    theme_rank = Case(
+        *(
+            When(
+                Exists(themed.filter(offer_id=OuterRef("pk"), theme_id=theme_id)),
+                then=Value(similarity * THEME_SIMILARITY_WEIGHT),
+            )
+            for theme_id, similarity in theme_similarity.items()
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    rank = Greatest(rank, theme_rank, output_field=FloatField())
+    # "id IN (title matches UNION theme matches)" becomes a join: a few candidates are fetched
+    # by primary key.
+    matches = offers.filter(pk__in=by_title.order_by().union(themed.values("offer_id")))
+    found = _count_up_to_limit(matches)
+    if found > RANKED_MATCHES_LIMIT:
+        # Too many to rank (a common theme): they are listed by title, and a join has no order.
+        # The same condition as an OR of two subqueries lets PostgreSQL walk the title index
+        # and stop after one page instead of joining and sorting all of them.
+        matches = offers.filter(Q(pk__in=by_title) | Exists(themed.filter(offer_id=OuterRef("pk"))))
+    return _ordered(matches.annotate(rank=rank), found)
+
+
+def _search_simple(offers, folded_text):
+    """SQLite: every word must occur in the folded text of the offer or one of its themes."""
+    wanted, unwanted = [], []
+    for match in _WORD.finditer(folded_text):
+        minus, word = match.group(1), match.group(2) or match.group(3)
+        # "or" is an operator in the PostgreSQL web search syntax, not a word to look for.
+        if word == "or" or word in wanted or word in unwanted:
+            continue
+        (unwanted if minus else wanted).append(word)
+    wanted, unwanted = wanted[:MAX_SQLITE_WORDS], unwanted[:MAX_SQLITE_WORDS]
+    if not wanted and not unwanted:
+        return _no_results(offers)
+
+    document = Fold(
+        Concat(
+            "title",
+            Value(" "),
+            "summary",
+            Value(" "),
+            "description",
+            Value(" "),
+            "provider__name",
+            output_field=TextField(),
+        )
+    )
+    theme_names = Offer.themes.through.objects.filter(offer_id=OuterRef("pk")).alias(
+        folded_name=Fold("theme__name")
+    )
+
+    def occurs(word):
+        return Q(folded_document__contains=word) | Exists(
+            theme_names.filter(folded_name__contains=word)
+        )
+
+    condition = Q()
+    for word in wanted:
+        condition &= occurs(word)
+    for word in unwanted:
+        condition &= ~occurs(word)
+    # A title that holds every word beats a match elsewhere; finer ranking is PostgreSQL's job.
+    if wanted:
+        in_title = Q()
+        for word in wanted:
+            in_title &= Q(folded_title__contains=word)
+        rank = Case(When(in_title, then=Value(1.0)), default=Value(0.5), output_field=FloatField())
+    else:
+        rank = Value(0.5, output_field=FloatField())
+    return (
+        offers.alias(folded_document=document, folded_title=Fold("title"))
+        .filter(condition)
+        .annotate(rank=rank)
+        .order_by("-rank", "title")
+    )
