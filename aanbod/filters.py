@@ -1,2 +1,348 @@
 """django-filter FilterSets of the public pages. Every filter reads the GET query string, so a
 filtered page is a shareable, bookmarkable URL that works without JavaScript."""
+
+from datetime import datetime, time, timedelta
+
+import django_filters
+from django import forms
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Subquery, Value
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from . import search
+from .models import (
+    AGE_BAND_MONTHS,
+    AgeBand,
+    Language,
+    Location,
+    Offer,
+    OfferLocation,
+    Pillar,
+    Postcode,
+    ScheduleSlot,
+    Session,
+    Theme,
+    Weekday,
+)
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class OfferFilter(django_filters.FilterSet):
+    """The filters of the public catalogue (/aanbod/).
+
+    Within one parameter the values are alternatives (pijler=a&pijler=b: either pillar); different
+    parameters all apply. Relations with several rows per offer are filtered with EXISTS
+    subqueries, so an offer is never listed twice and no DISTINCT is needed that would get in the
+    way of ordering by relevance or by the next activity.
+
+    After filtering, the text search ranks what is left and the result is put in order. The view
+    reads `search_text`, `fallback_used` and `sort` afterwards to tell the visitor what happened.
+    """
+
+    SORT_RELEVANCE = "relevantie"
+    SORT_TITLE = "alfabetisch"
+    SORT_SOONEST = "eerstvolgend"
+    SORT_CHOICES = [
+        (SORT_RELEVANCE, _("Best match first")),
+        (SORT_TITLE, _("Alphabetical (A to Z)")),
+        (SORT_SOONEST, _("Next activity first")),
+    ]
+    COST_CHOICES = [("gratis", _("Free of charge")), ("sociaal", _("Social tariff"))]
+    COST_VALUES = {"gratis": Offer.Cost.FREE, "sociaal": Offer.Cost.SOCIAL}
+    # Not filters of their own: the search and the order are applied after all filters.
+    APPLIED_LAST = ("q", "sorteer")
+
+    q = django_filters.CharFilter(
+        label=_("What are you looking for?"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "class": "form-control"}),
+    )
+    pijler = django_filters.MultipleChoiceFilter(
+        label=_("Kind of offer"),
+        method="filter_pillars",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    thema = django_filters.MultipleChoiceFilter(
+        label=_("Topic"),
+        method="filter_themes",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    voor = django_filters.MultipleChoiceFilter(
+        label=_("For whom?"),
+        choices=AgeBand.choices,
+        method="filter_for_whom",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    leeftijd = WholeNumberFilter(
+        label=_("Age of your child (in years)"),
+        method="filter_age",
+        min_value=0,
+        max_value=24,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+    gemeente = django_filters.MultipleChoiceFilter(
+        label=_("Deelgemeente"),
+        choices=Postcode.choices,
+        method="filter_postcodes",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    plek = django_filters.ModelChoiceFilter(
+        label=_("Place"),
+        queryset=Location.objects.all(),
+        to_field_name="slug",
+        method="filter_location",
+        widget=forms.HiddenInput,
+    )
+    kosten = django_filters.MultipleChoiceFilter(
+        label=_("Cost"),
+        choices=COST_CHOICES,
+        method="filter_cost",
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    zonder_inschrijving = django_filters.BooleanFilter(
+        label=_("Without registration: just walk in"),
+        method="filter_walk_in",
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    taal = django_filters.ChoiceFilter(
+        label=_("Language"),
+        method="filter_language",
+        empty_label=_("All languages"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    vorm = django_filters.ChoiceFilter(
+        label=_("How does it take place?"),
+        choices=Offer.Format.choices,
+        field_name="format",
+        empty_label=pgettext_lazy("format", "Any way"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    dag = django_filters.ChoiceFilter(
+        label=_("Day of the week"),
+        choices=Weekday.choices,
+        method="filter_weekday",
+        empty_label=_("Any day"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    sorteer = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=SORT_CHOICES,
+        empty_label=None,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            # PostgreSQL cannot store or compare text with NUL characters; they are never part
+            # of a real value, so they are dropped before anything reaches the database.
+            data = data.copy()
+            for key, values in list(data.lists()):
+                data.setlist(key, [value.replace("\x00", "") for value in values])
+        super().__init__(data, *args, **kwargs)
+        # Checking a value against known choices needs no query of its own.
+        for name, choices in catalogue_choices().items():
+            self.filters[name].extra["choices"] = choices
+        self.search_text = ""
+        self.fallback_used = False
+        self.sort = self.SORT_TITLE
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        for name, value in data.items():
+            if name not in self.APPLIED_LAST:
+                queryset = self.filters[name].filter(queryset, value)
+        text = data.get("q") or ""
+        if text and search.normalise_query(text):
+            self.search_text = text
+            queryset, self.fallback_used = search.search_offers(queryset, text)
+        queryset = queryset.annotate(next_session_at=Subquery(next_session_start()))
+        return self.order(queryset, data.get("sorteer"))
+
+    def order(self, queryset, sort):
+        if sort == self.SORT_SOONEST:
+            self.sort = sort
+            return queryset.order_by(F("next_session_at").asc(nulls_last=True), "title", "pk")
+        if self.search_text and sort in (self.SORT_RELEVANCE, "", None):
+            # The search has ordered the offers by relevance already.
+            self.sort = self.SORT_RELEVANCE
+            return queryset
+        self.sort = self.SORT_TITLE
+        return queryset.order_by("title", "pk")
+
+    def filter_pillars(self, queryset, name, value):
+        through = Offer.pillars.through.objects
+        return queryset.filter(Exists(through.filter(offer=OuterRef("pk"), pillar__slug__in=value)))
+
+    def filter_themes(self, queryset, name, value):
+        through = Offer.themes.through.objects
+        return queryset.filter(Exists(through.filter(offer=OuterRef("pk"), theme__slug__in=value)))
+
+    def filter_for_whom(self, queryset, name, value):
+        matching = None
+        for band in dict.fromkeys(value):
+            if band == AgeBand.EXPECTING:
+                offers = Offer.objects.for_expecting()
+            else:
+                offers = Offer.objects.for_age_band(*AGE_BAND_MONTHS[AgeBand(band)])
+            matching = offers if matching is None else matching | offers
+        return queryset & matching
+
+    def filter_age(self, queryset, name, value):
+        return queryset.for_age(value * 12)
+
+    def filter_postcodes(self, queryset, name, value):
+        places = OfferLocation.objects.filter(offer=OuterRef("pk"), location__postcode__in=value)
+        return queryset.filter(Exists(places))
+
+    def filter_location(self, queryset, name, value):
+        return queryset.filter(
+            Exists(OfferLocation.objects.filter(offer=OuterRef("pk"), location=value))
+        )
+
+    def filter_cost(self, queryset, name, value):
+        return queryset.filter(cost__in=[self.COST_VALUES[choice] for choice in value])
+
+    def filter_walk_in(self, queryset, name, value):
+        return queryset.filter(registration=Offer.Registration.WALK_IN) if value else queryset
+
+    def filter_language(self, queryset, name, value):
+        through = Offer.languages.through.objects
+        return queryset.filter(Exists(through.filter(offer=OuterRef("pk"), language__code=value)))
+
+    def filter_weekday(self, queryset, name, value):
+        """Offers with a regular weekly slot on this day, or an upcoming activity (not cancelled)
+        that falls on this day in Leuven."""
+        day = int(value)
+        slots = ScheduleSlot.objects.filter(offer_location__offer=OuterRef("pk"), weekday=day)
+        sessions = Session.objects.upcoming().filter(
+            offer=OuterRef("pk"), is_cancelled=False, starts_at__iso_week_day=day
+        )
+        return queryset.filter(Exists(slots) | Exists(sessions))
+
+
+def catalogue_choices():
+    """The choices of the pillar, theme and language filters, fetched in one query.
+
+    The catalogue page keeps to ten queries, and the text search may need three of them; one
+    UNION instead of three small queries leaves room for it. Pillars keep their fixed order,
+    themes and languages go by name.
+    """
+
+    def rows(queryset, kind, position, value, native):
+        return (
+            queryset.order_by()
+            .annotate(kind=Value(kind), position=position, value=F(value), native=native)
+            .values_list("kind", "position", "value", "name", "native")
+        )
+
+    no_position = Value(0, output_field=IntegerField())
+    no_native = Value("", output_field=CharField())
+    union = rows(Pillar.objects, "pijler", F("order"), "slug", no_native).union(
+        rows(Theme.objects, "thema", no_position, "slug", no_native),
+        rows(Language.objects, "taal", no_position, "code", F("native_name")),
+        all=True,
+    )
+    choices = {"pijler": [], "thema": [], "taal": []}
+    for kind, _position, value, name, native in union.order_by("kind", "position", "name"):
+        choices[kind].append((value, language_label(name, native) if kind == "taal" else name))
+    return choices
+
+
+def language_label(name, native_name):
+    """ "Arabisch (العربية)": the name as we write it, and as its speakers do."""
+    if native_name and native_name != name:
+        return f"{name} ({native_name})"
+    return name
+
+
+def next_session_start():
+    """The start of an offer's next activity that is not cancelled, for a Subquery."""
+    return (
+        Session.objects.upcoming()
+        .filter(offer=OuterRef("pk"), is_cancelled=False)
+        .values("starts_at")[:1]
+    )
+
+
+# The agenda can be browsed this far ahead; further than that, plans are rarely final.
+AGENDA_MAX_AHEAD = timedelta(days=3 * 366)
+
+
+def start_of_day(day):
+    """The first moment of a calendar day in Leuven, as an aware datetime."""
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+class SessionFilterForm(forms.Form):
+    def clean_vanaf(self):
+        day = self.cleaned_data.get("vanaf")
+        if day is None:
+            return None
+        today = timezone.localdate()
+        if day > today + AGENDA_MAX_AHEAD:
+            raise forms.ValidationError(_("Choose a date in the next three years."))
+        # A date in the past means "from today": the agenda only shows what is still to come.
+        return max(day, today)
+
+
+class SessionFilter(django_filters.FilterSet):
+    """Filters of the agenda page and its iCalendar feed (same parameters, so a filtered page
+    and its feed describe the same activities)."""
+
+    pijler = django_filters.ChoiceFilter(
+        label=_("Kind of offer"),
+        field_name="offer__pillars__slug",
+        empty_label=_("All kinds of offer"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    voor = django_filters.ChoiceFilter(
+        label=_("For whom?"),
+        choices=AgeBand.choices,
+        method="filter_for_whom",
+        empty_label=_("Everyone"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    plek = django_filters.ChoiceFilter(
+        label=_("Place"),
+        field_name="location__slug",
+        empty_label=_("All places"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    gemeente = django_filters.ChoiceFilter(
+        label=_("Deelgemeente"),
+        field_name="location__postcode",
+        choices=Postcode.choices,
+        empty_label=_("All of Leuven"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    vanaf = django_filters.DateFilter(
+        label=_("From"),
+        method="filter_from",
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
+    )
+
+    class Meta:
+        form = SessionFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query per list of choices; checking a value against them then needs no query,
+        # and a value that is no slug at all (even one with a NUL) never reaches the database.
+        self.filters["pijler"].extra["choices"] = list(Pillar.objects.values_list("slug", "name"))
+        self.filters["plek"].extra["choices"] = list(
+            Location.objects.huizen_first().values_list("slug", "name")
+        )
+
+    def filter_for_whom(self, queryset, name, value):
+        if value == AgeBand.EXPECTING:
+            offers = Offer.objects.for_expecting()
+        else:
+            offers = Offer.objects.for_age_band(*AGE_BAND_MONTHS[AgeBand(value)])
+        return queryset.filter(offer__in=offers)
+
+    def filter_from(self, queryset, name, value):
+        return queryset.filter(ends_at__gte=start_of_day(value))

@@ -1,7 +1,9 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
@@ -256,6 +258,13 @@ class Offer(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    # The full-text search document on PostgreSQL: title (A) > summary (B) > description (C) >
+    # themes and provider name (D). Database triggers (migration 0004_offer_search) write it,
+    # so every write path keeps it current: save(), bulk_create(), update(), themes.set() in
+    # the admin, renaming a theme or a provider. Whatever Python writes here is replaced.
+    # Its GIN index and the trigram index on the title live in that migration (PostgreSQL
+    # only). SQLite leaves it empty and matches at query time (aanbod/search.py).
+    search_vector = SearchVectorField(_("search document"), null=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
 
@@ -284,6 +293,40 @@ class Offer(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def age_range_display(self):
+        """The age range in words: "0 tot 3 jaar", "6 tot 18 maanden", "18 maanden tot 6 jaar".
+
+        Whole years read more easily, so years are used wherever both ends allow it.
+        """
+        low, high = self.age_min_months, self.age_max_months
+
+        def months(count):
+            return ngettext("%(count)s month", "%(count)s months", count) % {"count": count}
+
+        def years(count):
+            return ngettext("%(count)s year", "%(count)s years", count) % {"count": count}
+
+        if low == high:
+            return years(low // 12) if low and low % 12 == 0 else months(low)
+        if high % 12:
+            text = ngettext("%(start)s to %(end)s month", "%(start)s to %(end)s months", high)
+            return text % {"start": low, "end": high}
+        if low % 12 == 0:
+            text = ngettext("%(start)s to %(end)s year", "%(start)s to %(end)s years", high // 12)
+            return text % {"start": low // 12, "end": high // 12}
+        return gettext("%(start)s to %(end)s") % {"start": months(low), "end": years(high // 12)}
+
+    @property
+    def audience_display(self):
+        """For whom, in words. An offer for expecting parents whose age range ends at birth
+        (0 months) is for the pregnancy only."""
+        if self.for_expecting and self.age_max_months == 0:
+            return gettext("pregnancy")
+        if self.for_expecting:
+            return gettext("pregnancy and %(ages)s") % {"ages": self.age_range_display}
+        return self.age_range_display
 
 
 class OfferLocation(models.Model):
