@@ -1,9 +1,149 @@
-from django.http import Http404
+"""The public agenda: dated activities of published offers, as a page and as an iCalendar feed."""
+
+from datetime import timedelta
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from ..filters import SessionFilter, start_of_day
+from ..models import Session
+
+# The page shows this many weeks at a time, with a link to the next weeks: a parent looks for
+# what is on soon, and a window keeps the page short on a phone.
+AGENDA_WINDOW = timedelta(weeks=8)
+
+# Subscribed calendar apps drop events that vanish from the feed, so the feed keeps the last
+# month: a parent still sees last week's info evening in their own calendar.
+FEED_HISTORY = timedelta(days=30)
+
+# Fixed forever: calendar apps recognise an event by its UID, across every edit of the session.
+UID_DOMAIN = "huisvanhetkind-leuven.be"
+LEUVEN = ZoneInfo("Europe/Brussels")
+
+# Parameters of SessionFilter the feed link carries; `vanaf` is left out, since a subscription
+# should keep following the agenda from today, not from the week being looked at.
+FEED_PARAMETERS = ("pijler", "voor", "plek", "gemeente")
+
+
+def _session_filter(request, queryset):
+    return SessionFilter(request.GET or None, queryset=queryset)
+
+
+def _cleaned(filterset, name):
+    """The validated value of one filter, or None when it is absent or was invalid."""
+    return getattr(filterset.form, "cleaned_data", {}).get(name)
+
+
+def _valid_params(request, filterset, keys):
+    """The request's values of these filters, without the ones that were rejected, so a link
+    built from them does not carry the error along."""
+    params = request.GET.copy()
+    for key in list(params):
+        if key not in keys or key in filterset.errors:
+            del params[key]
+    return params
+
+
+def _query(params, **changes):
+    query = params.copy()
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()
 
 
 def agenda(request):
-    raise Http404
+    filterset = _session_filter(request, Session.objects.upcoming())
+    sessions = filterset.qs.select_related("offer", "location")
+
+    today = timezone.localdate()
+    start = _cleaned(filterset, "vanaf") or today
+    end = start + AGENDA_WINDOW
+    in_window = list(sessions.filter(starts_at__lt=start_of_day(end)))
+    has_later = sessions.filter(starts_at__gte=start_of_day(end)).exists()
+
+    days = [
+        (day, list(day_sessions))
+        for day, day_sessions in groupby(
+            in_window, key=lambda session: timezone.localdate(session.starts_at)
+        )
+    ]
+    params = _valid_params(request, filterset, SessionFilter.base_filters)
+    earlier = None
+    if start > today:
+        earlier_start = start - AGENDA_WINDOW
+        earlier = _query(params, vanaf=earlier_start.isoformat() if earlier_start > today else None)
+
+    return render(
+        request,
+        "aanbod/agenda.html",
+        {
+            "filterset": filterset,
+            "days": days,
+            "today": today,
+            "window_start": start,
+            "window_end": end - timedelta(days=1),
+            "later_query": _query(params, vanaf=end.isoformat()) if has_later else None,
+            "earlier_query": earlier,
+            "feed_query": _valid_params(request, filterset, FEED_PARAMETERS).urlencode(),
+        },
+    )
+
+
+def _event(session, request, stamp):
+    offer, location = session.offer, session.location
+    summary = session.display_title
+    if session.is_cancelled:
+        # Many calendar apps ignore STATUS, so the title itself says it too.
+        summary = _("Cancelled: %(title)s") % {"title": summary}
+    return Event.new(
+        uid=f"session-{session.pk}@{UID_DOMAIN}",
+        stamp=stamp,
+        start=session.starts_at.astimezone(LEUVEN),
+        end=session.ends_at.astimezone(LEUVEN),
+        summary=summary,
+        location=f"{location.name}, {location.address}" if location else _("Online"),
+        description=offer.summary,
+        url=request.build_absolute_uri(offer.get_absolute_url()),
+        sequence=session.sequence,
+        status="CANCELLED" if session.is_cancelled else "CONFIRMED",
+    )
 
 
 def agenda_ical(request):
-    raise Http404
+    """The agenda as an iCalendar feed (RFC 5545) to subscribe to, with the page's filters.
+
+    Cancelled sessions stay in the feed with STATUS:CANCELLED, so calendar apps that already
+    have them mark them cancelled instead of silently keeping the old time.
+    """
+    now = timezone.now()
+    filterset = _session_filter(request, Session.objects.upcoming(now=now - FEED_HISTORY))
+    sessions = list(filterset.qs.select_related("offer", "location"))
+
+    calendar = Calendar.new(
+        prodid=f"-//Huis van het Kind Leuven//Agenda//{(get_language() or 'nl').upper()}",
+        name=_("Agenda Huis van het Kind Leuven"),
+        method="PUBLISH",
+        refresh_interval=timedelta(hours=6),
+    )
+    # Calendar.new gives the calendar a random UID; a feed that changes identity on every
+    # download confuses subscribers, and the property is optional.
+    calendar.pop("UID")
+    calendar.add("X-PUBLISHED-TTL", "PT6H")
+    stamp = now.astimezone(ZoneInfo("UTC"))
+    for session in sessions:
+        calendar.add_component(_event(session, request, stamp))
+    if sessions:
+        calendar.add_missing_timezones(
+            first_date=timezone.localdate(sessions[0].starts_at) - timedelta(days=1),
+            last_date=max(timezone.localdate(s.ends_at) for s in sessions) + timedelta(days=1),
+        )
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
