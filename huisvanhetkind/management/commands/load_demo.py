@@ -1,0 +1,370 @@
+"""Load the demo content of huisvanhetkind/demo_data.py into the database.
+
+Safe to run again and again:
+- Every object is looked up by its natural key (slug, name, code, version) and only created
+  when it is missing. Existing rows are never updated, so what a person edited stays as it is.
+- An offer's pillars, themes, languages, co-providers, places and regular slots belong to the
+  offer: they are set when the demo offer is created and never touched afterwards.
+- Activities keep the agenda alive: a published demo offer with planned activities gets new
+  ones only when it has no activity that has not ended yet (cancelled ones count too). A second
+  run on the same day creates nothing; a run weeks later, when the earlier dates are over,
+  tops the agenda up.
+"""
+
+import argparse
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from aanbod.models import (
+    Language,
+    Location,
+    Offer,
+    OfferLocation,
+    Pillar,
+    ScheduleSlot,
+    Session,
+    Theme,
+)
+from huisvanhetkind import demo_data
+from partners.models import Declaration, Partner, Signature
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def _iso_date(value):
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“%(value)s” is not a date like 2025-01-31.") % {"value": value}
+        ) from None
+
+
+@dataclass
+class Tally:
+    model: type
+    created: int = 0
+    present: int = 0
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content: the founding partners, the 2014 engagement declaration, "
+        "places, themes, languages, example offers and upcoming activities. Creates only what "
+        "is missing and never changes existing rows."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--today",
+            type=_iso_date,
+            help="Plan activities as if today were this date (YYYY-MM-DD).",
+        )
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Also load when DEBUG is off, e.g. on a demo server.",
+        )
+
+    def handle(self, *args, today=None, allow_production=False, verbosity=1, **options):
+        # The demo offers carry the names of real organisations: never publish them on the
+        # real site by accident.
+        if not settings.DEBUG and not allow_production:
+            raise CommandError(
+                _(
+                    "DEBUG is off, so this looks like a production site. The demo offers are "
+                    "made up and would be shown to the public under the names of real partners. "
+                    "Use --allow-production if this really is a demo site."
+                )
+            )
+        if today is None:
+            today, now = timezone.localdate(), timezone.now()
+        else:
+            now = datetime.combine(today, time.min, tzinfo=BRUSSELS)
+        self.verbosity = verbosity
+
+        with transaction.atomic():
+            partners, partner_tally = self.load_partners()
+            declaration, declaration_tally = self.load_declaration()
+            signature_tally = self.load_signatures(declaration, partners)
+            themes, theme_tally = self.load_themes()
+            languages, language_tally = self.load_languages()
+            locations, location_tally = self.load_locations(partners)
+            offer_tally = self.load_offers(partners, themes, languages, locations, now)
+            session_count, planned, skipped = self.load_sessions(locations, today, now)
+
+        if verbosity < 1:
+            return
+        for tally in (
+            partner_tally,
+            declaration_tally,
+            signature_tally,
+            theme_tally,
+            language_tally,
+            location_tally,
+            offer_tally,
+        ):
+            self.stdout.write(
+                _("%(things)s: %(created)d created, %(present)d already present.")
+                % {
+                    "things": capfirst(tally.model._meta.verbose_name_plural),
+                    "created": tally.created,
+                    "present": tally.present,
+                }
+            )
+        self.stdout.write(
+            _(
+                "%(things)s: %(created)d created (offers planned: %(planned)d; offers skipped "
+                "because they already have upcoming activities or are not published: "
+                "%(skipped)d)."
+            )
+            % {
+                "things": capfirst(Session._meta.verbose_name_plural),
+                "created": session_count,
+                "planned": planned,
+                "skipped": skipped,
+            }
+        )
+        self.stdout.write(self.style.SUCCESS(_("Demo data loaded.")))
+
+    def created(self, obj):
+        if self.verbosity >= 2:
+            self.stdout.write(
+                _("Created %(thing)s “%(name)s”.") % {"thing": obj._meta.verbose_name, "name": obj}
+            )
+
+    def ensure(self, model, tally, keys, defaults):
+        """The row that matches any of the natural `keys`, created from keys + defaults if none.
+
+        Matching on any key (e.g. a partner's slug *or* its name) means a row that a person
+        renamed, or created by hand under another slug, is found instead of duplicated.
+        """
+        query = Q()
+        for field, value in keys.items():
+            query |= Q(**{field: value})
+        obj = model.objects.filter(query).first()
+        if obj is not None:
+            tally.present += 1
+            return obj
+        obj = model(**keys, **defaults)
+        obj.full_clean()
+        obj.save()
+        tally.created += 1
+        self.created(obj)
+        return obj
+
+    def load_themes(self):
+        tally = Tally(Theme)
+        themes = {
+            slug: self.ensure(Theme, tally, {"slug": slug, "name": name}, {})
+            for slug, name in demo_data.THEMES
+        }
+        return themes, tally
+
+    def load_partners(self):
+        tally = Tally(Partner)
+        founded = date.fromisoformat(demo_data.FOUNDING_DATE)
+        partners = {
+            slug: self.ensure(
+                Partner,
+                tally,
+                {"slug": slug, "name": name},
+                {
+                    "kind": kind,
+                    "status": Partner.Status.ACTIVE,
+                    "partner_since": founded,
+                    "description": demo_data.PARTNER_DESCRIPTION,
+                },
+            )
+            for slug, name, kind in demo_data.PARTNERS
+        }
+        return partners, tally
+
+    def load_declaration(self):
+        tally = Tally(Declaration)
+        spec = demo_data.DECLARATION
+        path = Path(apps.get_app_config("partners").path) / spec["text_file"]
+        declaration = self.ensure(
+            Declaration,
+            tally,
+            {"version": spec["version"]},
+            {
+                "title": spec["title"],
+                "text": path.read_text(encoding="utf-8").strip(),
+                "effective_from": date.fromisoformat(spec["effective_from"]),
+            },
+        )
+        return declaration, tally
+
+    def load_signatures(self, declaration, partners):
+        tally = Tally(Signature)
+        signed_on = date.fromisoformat(demo_data.FOUNDING_DATE)
+        for partner in partners.values():
+            signature, created = Signature.objects.get_or_create(
+                declaration=declaration, partner=partner, defaults={"signed_on": signed_on}
+            )
+            if created:
+                tally.created += 1
+                self.created(signature)
+            else:
+                tally.present += 1
+        return tally
+
+    def load_languages(self):
+        tally = Tally(Language)
+        languages = {
+            code: self.ensure(
+                Language, tally, {"code": code}, {"name": name, "native_name": native}
+            )
+            for code, name, native in demo_data.LANGUAGES
+        }
+        return languages, tally
+
+    def load_locations(self, partners):
+        tally = Tally(Location)
+        locations = {}
+        for spec in demo_data.LOCATIONS:
+            locations[spec.slug] = self.ensure(
+                Location,
+                tally,
+                {"slug": spec.slug},
+                {
+                    "name": spec.name,
+                    "kind": spec.kind,
+                    "owner": partners[spec.owner] if spec.owner else None,
+                    "street": spec.street,
+                    "postcode": spec.postcode,
+                    "latitude": Decimal(spec.latitude),
+                    "longitude": Decimal(spec.longitude),
+                    "wheelchair": spec.wheelchair,
+                    "accessibility_notes": spec.accessibility_notes,
+                    "public_transport": spec.public_transport,
+                    "opening_hours": spec.opening_hours,
+                    "phone": demo_data.DEMO_PHONE,
+                    "email": spec.email,
+                },
+            )
+        return locations, tally
+
+    def load_offers(self, partners, themes, languages, locations, now):
+        tally = Tally(Offer)
+        pillars = Pillar.objects.in_bulk(field_name="slug")
+        missing = {slug for spec in demo_data.OFFERS for slug in spec.pillars} - set(pillars)
+        if missing:
+            raise CommandError(
+                _("Pillars missing: %(slugs)s. Run “manage.py migrate” first.")
+                % {"slugs": ", ".join(sorted(missing))}
+            )
+        existing = set(
+            Offer.objects.filter(slug__in=[spec.slug for spec in demo_data.OFFERS]).values_list(
+                "slug", flat=True
+            )
+        )
+        for spec in demo_data.OFFERS:
+            if spec.slug in existing:
+                tally.present += 1
+                continue
+            self.create_offer(spec, partners, pillars, themes, languages, locations, now)
+            tally.created += 1
+        return tally
+
+    def create_offer(self, spec, partners, pillars, themes, languages, locations, now):
+        offer = Offer(
+            slug=spec.slug,
+            title=spec.title,
+            provider=partners[spec.provider],
+            summary=spec.summary,
+            description=spec.description,
+            for_expecting=spec.expecting,
+            age_min_months=spec.ages[0],
+            age_max_months=spec.ages[1],
+            cost=spec.cost,
+            cost_details=spec.cost_details,
+            registration=spec.registration,
+            registration_details=spec.registration_details,
+            format=spec.format,
+            contact_email=spec.contact_email,
+            contact_phone=demo_data.DEMO_PHONE,
+            status=spec.status,
+            reviewed_at=(
+                None
+                if spec.reviewed_days_ago is None
+                else now - timedelta(days=spec.reviewed_days_ago)
+            ),
+        )
+        offer.full_clean()
+        offer.save()
+        offer.pillars.set([pillars[slug] for slug in spec.pillars])
+        offer.themes.set([themes[slug] for slug in spec.themes])
+        offer.languages.set([languages[code] for code in spec.languages])
+        offer.co_providers.set([partners[slug] for slug in spec.co_providers])
+        for place in spec.places:
+            offer_location = OfferLocation.objects.create(
+                offer=offer, location=locations[place.location], schedule=place.schedule
+            )
+            ScheduleSlot.objects.bulk_create(
+                ScheduleSlot(
+                    offer_location=offer_location,
+                    weekday=slot.weekday,
+                    start_time=time.fromisoformat(slot.start),
+                    end_time=time.fromisoformat(slot.end),
+                )
+                for slot in place.slots
+            )
+        self.created(offer)
+        return offer
+
+    def load_sessions(self, locations, today, now):
+        """Plan the activities of published demo offers that have none coming up.
+
+        Returns (activities created, offers planned, offers skipped).
+        """
+        specs = {spec.slug: spec for spec in demo_data.OFFERS if spec.sessions}
+        offers = Offer.objects.filter(slug__in=specs).annotate(
+            has_upcoming=Exists(Session.objects.filter(offer=OuterRef("pk"), ends_at__gte=now))
+        )
+        created = planned = skipped = 0
+        for offer in offers:
+            if offer.has_upcoming or offer.status != Offer.Status.PUBLISHED:
+                skipped += 1
+                continue
+            spec = specs[offer.slug]
+            plan = spec.sessions
+            location = locations[plan.location] if plan.location else None
+            for index, day in enumerate(_plan_days(plan, today)):
+                starts_at = datetime.combine(day, time.fromisoformat(plan.start), tzinfo=BRUSSELS)
+                session = Session(
+                    offer=offer,
+                    location=location,
+                    title=plan.title,
+                    starts_at=starts_at,
+                    ends_at=starts_at + timedelta(minutes=plan.minutes),
+                    capacity=plan.capacity,
+                    registration_url=spec.registration_url if plan.registration_link else "",
+                    is_cancelled=index in plan.cancelled,
+                )
+                session.full_clean()
+                session.save()
+                self.created(session)
+                created += 1
+            planned += 1
+        return created, planned, skipped
+
+
+def _plan_days(plan, today):
+    """The dates of a session plan: its weekday in the given weeks, starting after today."""
+    tomorrow = today + timedelta(days=1)
+    first = tomorrow + timedelta(days=(plan.weekday - 1 - tomorrow.weekday()) % 7)
+    return [first + timedelta(weeks=week) for week in plan.weeks]

@@ -1,0 +1,454 @@
+"""`manage.py load_demo`: what it loads, and that running it again never changes or duplicates
+anything a person may have edited."""
+
+import re
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.utils import timezone, translation
+
+from aanbod.models import (
+    MAX_AGE_MONTHS,
+    POSTCODES,
+    Language,
+    Location,
+    Offer,
+    OfferLocation,
+    Pillar,
+    ScheduleSlot,
+    Session,
+    Theme,
+)
+from aanbod.search import search_offers
+from huisvanhetkind import demo_data
+from partners.models import Declaration, Partner, Signature
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+FOUNDED = date(2014, 11, 13)
+
+# Written out again on purpose: the data module is checked against the declaration, not itself.
+FOUNDING_PARTNERS = {
+    "Stad Leuven",
+    "CAW Oost-Brabant",
+    "Buurtwerk 't Lampeke vzw",
+    "MFC Combo",
+    "Amber vzw",
+    "Gezinsbond vzw",
+    "de Scheidingsschool vzw",
+    "Bakermat vzw",
+    "Inloopteam de Mobil vzw",
+    "Wigwam vzw",
+    "UZ Leuven / Parel",
+    "Kind en Preventie vzw",
+    "CLB GO! Leuven",
+    "VCLB Leuven",
+    "CKG De Schommel",
+    "Domo vzw",
+    "SpeelOdroom vzw",
+    "Leren Ondernemen vzw",
+    "OCMW Leuven",
+    "Kind en Gezin",
+    "Provincie Vlaams-Brabant",
+    "Sporen vzw",
+}
+
+
+def load_demo(*args):
+    """Run the command (pytest runs with DEBUG off, hence --allow-production) in English."""
+    out = StringIO()
+    with translation.override("en"):
+        call_command("load_demo", "--allow-production", *args, stdout=out)
+    return out.getvalue()
+
+
+def snapshot():
+    """Every row of the partners and aanbod apps, including m2m and history tables."""
+    models = [
+        model
+        for label in ("partners", "aanbod")
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+    ]
+    return {model._meta.label: list(model.objects.order_by("pk").values()) for model in models}
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """Load the demo once for this module, in a transaction rolled back at the end.
+
+    Each test still runs in its own savepoint inside it (the `db` fixture), so what one test
+    changes is gone before the next one starts.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_output, db):
+    return demo_output
+
+
+def published():
+    return Offer.objects.published()
+
+
+# -- The facts of the declaration ------------------------------------------------------------
+
+
+def test_it_loads_the_22_founding_partners_with_their_exact_names(demo):
+    partners = Partner.objects.all()
+    assert {partner.name for partner in partners} == FOUNDING_PARTNERS
+    assert partners.count() == 22
+    for partner in partners:
+        assert partner.status == Partner.Status.ACTIVE
+        assert partner.partner_since == FOUNDED
+        assert partner.kind in Partner.Kind.values
+        assert partner.description
+        # No invented contact data for real organisations.
+        assert partner.email == partner.phone == partner.website == ""
+
+
+def test_every_founding_partner_signs_the_declaration_text():
+    path = Path(apps.get_app_config("partners").path) / demo_data.DECLARATION["text_file"]
+    text = path.read_text(encoding="utf-8").lower()
+    for name in FOUNDING_PARTNERS:
+        assert f"voor {name}".lower() in text
+    assert {name for _, name, _ in demo_data.PARTNERS} == FOUNDING_PARTNERS
+
+
+def test_it_loads_the_declaration_with_a_signature_of_each_partner_on_13_november_2014(demo):
+    declaration = Declaration.objects.get()
+    assert declaration.title == "Engagementsverklaring Huis van het Kind Leuven"
+    assert declaration.version == "2014"
+    assert declaration.effective_from == FOUNDED
+    assert declaration.text.startswith("Engagementsverklaring Huis van het Kind Leuven\n")
+    assert "Deze engagementsverklaring gaat in op 13 november 2014." in declaration.text
+    assert declaration.text.endswith("Voor Sporen vzw")
+    signatures = declaration.signatures.select_related("partner")
+    assert {signature.partner.name for signature in signatures} == FOUNDING_PARTNERS
+    assert {signature.signed_on for signature in signatures} == {FOUNDED}
+    assert Signature.objects.count() == 22
+
+
+def test_it_loads_the_two_huizen_van_het_kind(demo):
+    huizen = Location.objects.filter(kind=Location.Kind.HUIS_VAN_HET_KIND)
+    assert {(huis.name, huis.postcode) for huis in huizen} == {
+        ("Huis van het Kind Leuven-centrum", "3000"),
+        ("Huis van het Kind Kessel-Lo", "3010"),
+    }
+    for huis in huizen:
+        # Run by the network vzw, which is not one of the partners.
+        assert huis.owner is None
+        assert huis.opening_hours
+        assert huis.public_transport.startswith("Bus ")
+        assert huis.wheelchair == Location.Wheelchair.YES
+        assert Decimal("50.85") < huis.latitude < Decimal("50.95")
+        assert Decimal("4.64") < huis.longitude < Decimal("4.76")
+
+
+def test_partner_sites_are_owned_by_partners_and_cover_all_five_deelgemeenten(demo):
+    sites = Location.objects.filter(kind=Location.Kind.PARTNER_SITE)
+    assert all(site.owner_id for site in sites)
+    assert {site.postcode for site in sites} == set(POSTCODES)
+    assert set(Location.objects.values_list("postcode", flat=True)) <= set(POSTCODES)
+
+
+def test_it_loads_themes_and_languages_with_native_names(demo):
+    assert Theme.objects.count() >= 14
+    assert Theme.objects.filter(slug="kinderopvang").exists()
+    dutch = Language.objects.get(code="nl")
+    assert (dutch.name, dutch.native_name) == ("Nederlands", "Nederlands")
+    assert Language.objects.get(code="tr").native_name == "Türkçe"
+    assert not Language.objects.filter(native_name="").exists()
+
+
+# -- The example catalogue ---------------------------------------------------------------------
+
+
+def test_it_publishes_at_least_60_offers_in_all_six_pillars(demo):
+    assert published().count() >= 60
+    for pillar in Pillar.objects.all():
+        assert published().filter(pillars=pillar).exists(), pillar.slug
+
+
+def test_it_hides_some_drafts_and_an_archived_offer(demo):
+    assert Offer.objects.filter(status=Offer.Status.DRAFT).count() >= 2
+    assert Offer.objects.filter(status=Offer.Status.ARCHIVED).count() >= 1
+
+
+def test_the_catalogue_spans_pregnancy_to_24_years(demo):
+    assert published().for_expecting().exists()
+    assert published().filter(for_expecting=True, age_max_months=0).exists()
+    assert published().filter(age_max_months=MAX_AGE_MONTHS).exists()
+    for months in (0, 6, 24, 48, 100, 160, 200, 250, MAX_AGE_MONTHS):
+        assert published().for_age(months).exists(), months
+
+
+def test_the_catalogue_uses_every_cost_registration_and_format(demo):
+    assert set(published().values_list("cost", flat=True)) == set(Offer.Cost.values)
+    assert set(published().values_list("registration", flat=True)) == set(Offer.Registration.values)
+    assert set(published().values_list("format", flat=True)) == set(Offer.Format.values)
+    for offer in published().exclude(cost=Offer.Cost.FREE):
+        assert offer.cost_details, offer.slug
+    for offer in published().filter(registration=Offer.Registration.REQUIRED):
+        assert offer.registration_details, offer.slug
+
+
+def test_the_catalogue_comes_in_several_languages(demo):
+    used = set(published().values_list("languages__code", flat=True)) - {None}
+    assert {"nl", "fr", "en", "ar", "tr"} <= used
+
+
+def test_every_partner_provides_an_offer_and_some_share_one(demo):
+    assert set(published().values_list("provider__name", flat=True)) == FOUNDING_PARTNERS
+    assert published().filter(co_providers__isnull=False).exists()
+
+
+def test_in_person_offers_have_a_place_and_places_have_regular_slots(demo):
+    offers = published().filter(format=Offer.Format.IN_PERSON)
+    assert not offers.filter(offer_locations__isnull=True).exists()
+    assert ScheduleSlot.objects.count() > 50
+    assert {slot.weekday for slot in ScheduleSlot.objects.all()} >= {1, 2, 3, 4, 5, 6}
+
+
+def test_every_demo_offer_passes_full_clean(demo):
+    for offer in Offer.objects.all():
+        offer.full_clean()
+        assert offer.pillars.exists(), offer.slug
+
+
+def test_summaries_are_plain_language(demo):
+    for offer in Offer.objects.all():
+        assert len(offer.summary) <= 300
+        for sentence in re.split(r"[.?!:]\s", offer.summary):
+            assert len(sentence.split()) <= 20, (offer.slug, sentence)
+
+
+def test_contact_data_is_clearly_fictional(demo):
+    for offer in Offer.objects.all():
+        assert offer.contact_email.endswith("@example.org")
+        assert offer.contact_phone in ("", demo_data.DEMO_PHONE)
+        assert offer.website == ""
+    for location in Location.objects.all():
+        assert location.email.endswith("@example.org")
+        assert location.phone in ("", demo_data.DEMO_PHONE)
+    for session in Session.objects.exclude(registration_url=""):
+        assert session.registration_url.startswith("https://example.org/")
+
+
+def test_some_offers_were_reviewed_recently_and_some_over_a_year_ago(demo):
+    year_ago = timezone.now() - timedelta(days=365)
+    assert published().filter(reviewed_at__gte=year_ago).count() > 30
+    assert published().filter(reviewed_at__lt=year_ago).exists()
+
+
+@pytest.mark.parametrize(
+    "text", ["borstvoeding", "slapen", "kinderopvang", "crèche", "creche", "huiswerk"]
+)
+def test_common_searches_find_a_published_offer(demo, text):
+    results, used_fallback = search_offers(published(), text)
+    assert results.exists()
+    assert not used_fallback
+
+
+# -- The agenda -------------------------------------------------------------------------------
+
+
+def test_it_plans_upcoming_sessions_in_the_next_six_weeks(demo):
+    upcoming = Session.objects.upcoming()
+    assert upcoming.values("offer").distinct().count() >= 20
+    today = timezone.localdate()
+    for session in Session.objects.all():
+        day = timezone.localtime(session.starts_at, BRUSSELS).date()
+        assert today < day <= today + timedelta(weeks=6)
+    assert Session.objects.filter(is_cancelled=True).count() == 1
+    assert Session.objects.exclude(registration_url="").exists()
+    assert Session.objects.filter(capacity__isnull=False).exists()
+    assert Session.objects.filter(location__isnull=True, offer__format=Offer.Format.ONLINE).exists()
+
+
+def test_sessions_start_at_their_local_brussels_time(demo):
+    plans = {spec.slug: spec.sessions for spec in demo_data.OFFERS if spec.sessions}
+    for session in Session.objects.select_related("offer"):
+        plan = plans[session.offer.slug]
+        local = timezone.localtime(session.starts_at, BRUSSELS)
+        assert local.time() == time.fromisoformat(plan.start)
+        assert local.isoweekday() == plan.weekday
+
+
+def test_sessions_keep_their_local_time_across_the_change_to_summer_time(demo):
+    # Summer time starts on 31 March 2030; the six weeks after 20 March span the change.
+    load_demo("--today", "2030-03-20")
+
+    sessions = Session.objects.filter(offer__slug="borstvoedingsgroep", starts_at__year=2030)
+    local_times = [timezone.localtime(session.starts_at, BRUSSELS) for session in sessions]
+    assert {local.time() for local in local_times} == {time(10)}
+    assert {local.utcoffset() for local in local_times} == {
+        timedelta(hours=1),
+        timedelta(hours=2),
+    }
+
+
+# -- Running it again ---------------------------------------------------------------------------
+
+
+def test_a_second_run_changes_nothing(demo):
+    before = snapshot()
+    output = load_demo()
+    assert snapshot() == before
+    assert "Partners: 0 created, 22 already present." in output
+    assert "Activities: 0 created" in output
+
+
+def test_it_reports_what_it_created(demo):
+    assert "Partners: 22 created, 0 already present." in demo
+    assert "Engagement declarations: 1 created, 0 already present." in demo
+    assert "Signatures: 22 created" in demo
+
+
+def test_it_does_not_overwrite_an_offer_a_person_edited(demo):
+    offer = Offer.objects.get(slug="babymassage")
+    offer.title = "Babymassage (nieuwe reeks)"
+    offer.summary = "Aangepast door de partner."
+    offer.save()
+    count = Offer.objects.count()
+
+    load_demo()
+
+    offer.refresh_from_db()
+    assert offer.title == "Babymassage (nieuwe reeks)"
+    assert offer.summary == "Aangepast door de partner."
+    assert Offer.objects.count() == count
+
+
+def test_it_does_not_overwrite_an_edited_partner_location_or_theme(demo):
+    Partner.objects.filter(slug="wigwam").update(description="Onze eigen tekst.")
+    Location.objects.filter(slug=demo_data.HUIS_CENTRUM).update(street="Echte straat 5")
+    Theme.objects.filter(slug="slapen").update(name="Slapen en rust")
+    OfferLocation.objects.filter(offer__slug="huiswerkklas").delete()
+
+    load_demo()
+
+    assert Partner.objects.get(slug="wigwam").description == "Onze eigen tekst."
+    assert Location.objects.get(slug=demo_data.HUIS_CENTRUM).street == "Echte straat 5"
+    assert Theme.objects.get(slug="slapen").name == "Slapen en rust"
+    assert not OfferLocation.objects.filter(offer__slug="huiswerkklas").exists()
+
+
+def test_it_creates_only_what_is_missing(demo):
+    Offer.objects.get(slug="huiswerkklas").delete()
+    untouched = Offer.objects.get(slug="babymassage").updated_at
+
+    output = load_demo()
+
+    assert Offer.objects.filter(slug="huiswerkklas").exists()
+    assert Offer.objects.get(slug="babymassage").updated_at == untouched
+    assert f"Offers: 1 created, {len(demo_data.OFFERS) - 1} already present." in output
+
+
+def test_it_finds_a_founding_partner_by_name_when_its_slug_changed(demo):
+    Partner.objects.filter(name="Wigwam vzw").update(slug="wigwam-leuven")
+
+    load_demo()
+
+    assert Partner.objects.count() == 22
+    assert Partner.objects.get(name="Wigwam vzw").slug == "wigwam-leuven"
+
+
+def test_a_deleted_session_is_not_recreated_while_its_offer_has_others_coming_up(demo):
+    sessions = Session.objects.filter(offer__slug="borstvoedingsgroep")
+    count = sessions.count()
+    assert count > 1
+    sessions.first().delete()
+
+    load_demo()
+
+    assert sessions.count() == count - 1
+
+
+def test_a_run_weeks_later_tops_the_agenda_up(demo):
+    later = timezone.localdate() + timedelta(days=60)
+    count = Session.objects.count()
+
+    output = load_demo("--today", later.isoformat())
+
+    start_of_later = datetime.combine(later, time.min, tzinfo=BRUSSELS)
+    new = Session.objects.filter(starts_at__gte=start_of_later)
+    assert new.count() == count
+    assert Session.objects.count() == 2 * count
+    assert "Activities: 0 created" not in output
+    assert "Activities: 0 created" in load_demo("--today", later.isoformat())
+
+
+def test_it_plans_no_sessions_for_an_offer_a_person_unpublished(demo):
+    offer = Offer.objects.get(slug="infoavond-slapen")
+    offer.sessions.all().delete()
+    offer.status = Offer.Status.DRAFT
+    offer.save()
+
+    load_demo()
+
+    assert not offer.sessions.exists()
+
+
+# -- Options and output -------------------------------------------------------------------------
+
+
+def test_it_refuses_to_run_with_debug_off_unless_allowed(demo, settings):
+    settings.DEBUG = False
+    Offer.objects.get(slug="babymassage").delete()
+
+    with pytest.raises(CommandError, match="--allow-production"):
+        call_command("load_demo", stdout=StringIO())
+
+    assert not Offer.objects.filter(slug="babymassage").exists()
+
+
+def test_it_runs_without_the_flag_when_debug_is_on(demo, settings):
+    settings.DEBUG = True
+    Offer.objects.get(slug="babymassage").delete()
+
+    call_command("load_demo", verbosity=0, stdout=StringIO())
+
+    assert Offer.objects.filter(slug="babymassage").exists()
+
+
+def test_it_is_quiet_at_verbosity_0(demo):
+    Offer.objects.get(slug="babymassage").delete()
+    out = StringIO()
+
+    call_command("load_demo", "--allow-production", verbosity=0, stdout=out)
+
+    assert out.getvalue() == ""
+    assert Offer.objects.filter(slug="babymassage").exists()
+
+
+def test_it_names_each_object_it_creates_at_verbosity_2(demo):
+    Offer.objects.get(slug="babymassage").delete()
+
+    output = load_demo("--verbosity", "2")
+
+    assert "Created offer “Babymassage”." in output
+    assert "Created activity “Babymassage" in output
+    assert "Created offer “Huiswerkklas”." not in output
+
+
+def test_it_speaks_dutch_by_default(demo):
+    out = StringIO()
+    call_command("load_demo", "--allow-production", stdout=out)
+    assert "Partners: 0 aangemaakt, 22 al aanwezig." in out.getvalue()
+
+
+def test_it_rejects_a_date_that_is_not_iso(demo):
+    before = snapshot()
+    with pytest.raises(CommandError):
+        call_command("load_demo", "--allow-production", "--today", "31-01-2025")
+    assert snapshot() == before
