@@ -5,6 +5,7 @@ except secrets in production: with DEBUG off, SECRET_KEY must be set.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,8 +49,10 @@ def env_database(name, default_sqlite_path):
     if not value:
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
     if not value.startswith(("postgres://", "postgresql://", "sqlite://")):
+        # Name only the scheme: the rest of the URL may hold a password.
+        scheme = value.partition("://")[0] if "://" in value else value[:20]
         raise ImproperlyConfigured(
-            f"{name} must start with postgres://, postgresql:// or sqlite://, not {value!r}."
+            f"{name} must start with postgres://, postgresql:// or sqlite://, not {scheme!r}."
         )
     try:
         # Persistent connections: app servers keep their connection between requests.
@@ -86,6 +89,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "axes",
+    "simple_history",
     # ours
     "huisvanhetkind",
     "partners",
@@ -103,6 +108,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records who made each change to models with history (after authentication).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Turns a locked-out login into the lockout page; axes wants to be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "huisvanhetkind.urls"
@@ -181,18 +190,52 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
-if env_bool("BEHIND_HTTPS_PROXY", False):
+# Only for a domain whose every subdomain is HTTPS too; preloading is hard to undo.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+BEHIND_HTTPS_PROXY = env_bool("BEHIND_HTTPS_PROXY", False)
+if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Accounts: partner staff log in with their e-mail address (username = e-mail address).
+AUTHENTICATION_BACKENDS = [
+    # Refuses locked-out logins before any password is checked; must come first.
+    "axes.backends.AxesStandaloneBackend",
+    "partners.backends.EmailBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "portal:index"
+LOGOUT_REDIRECT_URL = "home"
+
+# Login throttling (django-axes). Failures are counted per e-mail address *and* IP address:
+# a stranger cannot lock a colleague out from elsewhere, and one address cannot try
+# passwords for one account more than AXES_FAILURE_LIMIT times per cool-off period.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "partners.backends.axes_username"
+AXES_CLIENT_IP_CALLABLE = "partners.backends.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "partners.portal.locked_out"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "").strip().upper() or "WARNING"
+if LOG_LEVEL not in LOG_LEVELS:
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {os.environ['LOG_LEVEL']!r}."
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 
 # Offers not confirmed correct for this many months show a notice to the public.
 REVIEW_NOTICE_MONTHS = 12
+
+# Absolute links in e-mails and calendar feeds, which have no request to build them from.
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")

@@ -9,7 +9,7 @@ from . import views
 # Dutch pages live at the root; /fr/ and /en/ prefixes select the other languages,
 # so a shared link always opens in the language it was shared in.
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     # Logged-in pages for partner staff: accounts, their organisation, the network.
     path("mijn/netwerk/", include("netwerk.urls")),
     path("mijn/", include("partners.portal_urls")),
+    path("account/", include("partners.account_urls")),
     prefix_default_language=False,
 )
 if settings.DEBUG:

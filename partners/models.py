@@ -1,7 +1,12 @@
+from datetime import timedelta
+
 from django.conf import settings
+from django.core import signing
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 COORDINATORS_GROUP = "Coordinators"
 
@@ -77,6 +82,7 @@ class Partner(models.Model):
     )
 
     objects = PartnerQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -109,6 +115,8 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.EDITOR)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["partner__name", "user__email"]
         verbose_name = _("membership")
@@ -121,6 +129,106 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.partner} ({self.get_role_display()})"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        """Invitations that were neither accepted nor withdrawn (they may have expired)."""
+        return self.filter(status=Invitation.Status.PENDING)
+
+
+class Invitation(models.Model):
+    """An e-mailed invitation to join a partner's team with a role.
+
+    The link carries the invitation's id signed with a timestamp (see make_token), so it
+    cannot be guessed or altered and stops working after MAX_AGE; the status makes each
+    link single-use and lets a manager withdraw it.
+    """
+
+    MAX_AGE = timedelta(days=7)
+    TOKEN_SALT = "partners.invitation"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        ACCEPTED = "accepted", _("accepted")
+        REVOKED = "revoked", _("withdrawn")
+        REPLACED = "replaced", _("replaced by a newer invitation")
+
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail address"))
+    role = models.CharField(
+        _("role"), max_length=20, choices=Membership.Role, default=Membership.Role.EDITOR
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.PENDING, editable=False
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now, editable=False)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True, editable=False)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            # Re-inviting replaces the open invitation, so at most one link works at a time.
+            models.UniqueConstraint(
+                fields=["partner", "email"],
+                condition=models.Q(status="pending"),
+                name="invitation_one_pending_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.email} – {self.partner}"
+
+    def save(self, *args, **kwargs):
+        # Addresses are compared without regard to case everywhere; store them one way.
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def expires_at(self):
+        return self.created_at + self.MAX_AGE
+
+    @property
+    def is_expired(self):
+        return timezone.now() > self.expires_at
+
+    def make_token(self):
+        return signing.TimestampSigner(salt=self.TOKEN_SALT).sign(str(self.pk))
+
+    @classmethod
+    def id_from_token(cls, token):
+        """The invitation id in a link. Raises signing.SignatureExpired or BadSignature."""
+        value = signing.TimestampSigner(salt=cls.TOKEN_SALT).unsign(token, max_age=cls.MAX_AGE)
+        if not value.isdigit():
+            raise signing.BadSignature("Not an invitation id.")
+        return int(value)
+
+    def get_accept_url(self):
+        return reverse("invitation_accept", args=[self.make_token()])
 
 
 class Declaration(models.Model):

@@ -1,4 +1,25 @@
-from django.urls import path  # noqa: F401
+"""The partner staff portal, mounted at /mijn/. Every URL with a partner slug answers 404 to
+people who may not act for that partner (tests/partners/test_portal_scoping.py walks them all)."""
+
+from django.urls import path
+
+from . import portal
 
 app_name = "portal"
-urlpatterns = []
+urlpatterns = [
+    path("", portal.index, name="index"),
+    path("<slug:slug>/", portal.dashboard, name="dashboard"),
+    path("<slug:slug>/team/", portal.team, name="team"),
+    path("<slug:slug>/team/<int:membership_id>/rol/", portal.member_role, name="member_role"),
+    path(
+        "<slug:slug>/team/<int:membership_id>/verwijderen/",
+        portal.member_remove,
+        name="member_remove",
+    ),
+    path(
+        "<slug:slug>/team/uitnodigingen/<int:invitation_id>/intrekken/",
+        portal.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("<slug:slug>/profiel/", portal.profile, name="profile"),
+]

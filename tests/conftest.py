@@ -7,6 +7,12 @@ from partners.models import Membership
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The real hasher is slow on purpose; tests create and log in many accounts.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def partner(db):
     return factories.make_partner("Gezinsbond vzw", slug="gezinsbond")

@@ -1,0 +1,261 @@
+import hashlib
+import re
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin, UsernameField
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from .models import Invitation, Membership, Partner
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MIN_SIDE = 64
+LOGO_MAX_SIDE = 4000
+# Pillow's name for the format → the file extension we store it under.
+LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Django's login form, asking for the e-mail address (see partners.backends)."""
+
+    username = UsernameField(
+        label=_("E-mail address"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "This e-mail address and password do not match. Check both and try again. "
+            "Upper and lower case matter in the password."
+        ),
+    }
+
+
+def email_is_member(partner, email):
+    return partner.memberships.filter(
+        Q(user__email__iexact=email) | Q(user__username__iexact=email)
+    ).exists()
+
+
+class InvitationForm(forms.ModelForm):
+    """Invite a person to the partner's team (the portal's team page and the admin)."""
+
+    class Meta:
+        model = Invitation
+        fields = ["email", "role"]
+        help_texts = {
+            "email": _("We send the invitation to this address. It is valid for 7 days."),
+            "role": _(
+                "Editors keep the organisation's information up to date. Managers can "
+                "also invite and remove team members."
+            ),
+        }
+
+    def __init__(self, *args, partner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.partner = partner
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email_is_member(self.instance.partner, email):
+            raise ValidationError(
+                _("%(email)s is already a member of %(partner)s."),
+                code="already_member",
+                params={"email": email, "partner": self.instance.partner},
+            )
+        return email
+
+
+class InvitationAdminForm(forms.ModelForm):
+    """The admin's add form: the same rules as on the team page, with a choice of partner."""
+
+    class Meta:
+        model = Invitation
+        fields = ["partner", "email", "role"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        partner, email = cleaned_data.get("partner"), cleaned_data.get("email")
+        if partner and email:
+            cleaned_data["email"] = email = email.strip().lower()
+            if email_is_member(partner, email):
+                self.add_error(
+                    "email",
+                    ValidationError(
+                        _("%(email)s is already a member of %(partner)s."),
+                        code="already_member",
+                        params={"email": email, "partner": partner},
+                    ),
+                )
+        return cleaned_data
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Membership.Role.choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm w-auto"}),
+    )
+
+
+class AcceptInvitationForm(SetPasswordMixin, forms.Form):
+    """A new account for an invited person: the e-mail address comes from the invitation."""
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "family-name"}),
+    )
+    password1, password2 = SetPasswordMixin.create_password_fields()
+
+    def __init__(self, *args, email, **kwargs):
+        self.email = email
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.validate_passwords()
+        # The password validators compare with the person's name and address.
+        self.validate_password_for_user(
+            get_user_model()(
+                username=self.email,
+                email=self.email,
+                first_name=cleaned_data.get("first_name", ""),
+                last_name=cleaned_data.get("last_name", ""),
+            )
+        )
+        return cleaned_data
+
+
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ./()-]{6,40}$")
+
+
+class LogoField(forms.ImageField):
+    """An uploaded logo: really a PNG, JPEG or WebP image (Pillow reads it), small enough to
+    serve and large enough to show."""
+
+    default_error_messages = {
+        "too_large": _("The file is %(size)s; a logo can be at most %(max)s."),
+        "format": _("Upload a PNG, JPEG or WebP image."),
+        "too_small_image": _(
+            "The image is %(width)s×%(height)s pixels; it must be at least %(min)s×%(min)s."
+        ),
+        "too_big_image": _(
+            "The image is %(width)s×%(height)s pixels; it can be at most %(max)s×%(max)s."
+        ),
+    }
+
+    def to_python(self, data):
+        # Check the size before Pillow reads the file.
+        if data and getattr(data, "size", 0) > LOGO_MAX_BYTES:
+            raise ValidationError(
+                self.error_messages["too_large"],
+                code="too_large",
+                params={"size": filesizeformat(data.size), "max": filesizeformat(LOGO_MAX_BYTES)},
+            )
+        upload = super().to_python(data)
+        if upload is None:
+            return None
+        image = upload.image
+        if image.format not in LOGO_FORMATS:
+            raise ValidationError(self.error_messages["format"], code="format")
+        width, height = image.size
+        params = {"width": width, "height": height, "min": LOGO_MIN_SIDE, "max": LOGO_MAX_SIDE}
+        if min(width, height) < LOGO_MIN_SIDE:
+            raise ValidationError(
+                self.error_messages["too_small_image"], code="too_small_image", params=params
+            )
+        if max(width, height) > LOGO_MAX_SIDE:
+            raise ValidationError(
+                self.error_messages["too_big_image"], code="too_big_image", params=params
+            )
+        return upload
+
+
+def _same_content(stored_file, upload):
+    """True when an upload is byte for byte the logo already stored (a repeated submit)."""
+    try:
+        if stored_file.size != upload.size:
+            return False
+        with stored_file.open("rb") as stored:
+            stored_hash = hashlib.sha256(stored.read()).hexdigest()
+    except OSError:
+        return False
+    upload.seek(0)
+    upload_hash = hashlib.sha256(upload.read()).hexdigest()
+    upload.seek(0)
+    return stored_hash == upload_hash
+
+
+class PartnerProfileForm(forms.ModelForm):
+    """What partner staff may change about their organisation. Name, slug, status and
+    partner_since are the coordinators' (admin)."""
+
+    website = forms.URLField(
+        label=capfirst(_("website")),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
+    )
+    logo = LogoField(
+        label=capfirst(_("logo")),
+        required=False,
+        help_text=_(
+            "PNG, JPEG or WebP, at most 2 MB, at least 64×64 and at most 4000×4000 pixels."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+
+    class Meta:
+        model = Partner
+        fields = ["description", "email", "phone", "website", "address", "logo"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+        }
+        help_texts = {
+            "description": _("What your organisation does, in plain language for parents."),
+            "email": _("The general address parents and partners can write to."),
+            "address": _("Street and number, postcode and municipality."),
+        }
+
+    def clean_phone(self):
+        phone = " ".join(self.cleaned_data["phone"].split())
+        if phone and not PHONE_PATTERN.match(phone):
+            raise ValidationError(
+                _("Enter a phone number with digits, spaces and + . / ( ) - only."),
+                code="invalid_phone",
+            )
+        return phone
+
+    logo_unchanged = False
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            if self.instance.logo and _same_content(self.instance.logo, logo):
+                self.logo_unchanged = True
+                return self.instance.logo
+            # Name the file after the partner with the extension of its real format, whatever
+            # the uploaded file was called.
+            logo.name = f"{self.instance.slug}.{LOGO_FORMATS[logo.image.format]}"
+        return logo
+
+    def has_real_changes(self):
+        """Whether saving would change anything; a repeated upload of the same logo does not."""
+        changed = set(self.changed_data)
+        if self.logo_unchanged:
+            changed.discard("logo")
+        return bool(changed)

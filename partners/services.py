@@ -1,0 +1,216 @@
+"""Writes that span models or guard a rule: invitations and team changes."""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import Invitation, Membership
+
+log = logging.getLogger(__name__)
+
+
+class InvitationUnusable(Exception):
+    """A link that cannot be used; `reason` picks the page the person sees."""
+
+    def __init__(self, reason, invitation=None):
+        super().__init__(reason)
+        self.reason = reason
+        self.invitation = invitation
+
+    @property
+    def status_code(self):
+        # A malformed or altered link is a bad request; a real link that stopped working is gone.
+        return 400 if self.reason == "invalid" else 410
+
+
+class LastManagerError(Exception):
+    """The change would leave a partner without a manager."""
+
+
+def invitation_from_token(token):
+    """The pending invitation a link points to, or InvitationUnusable saying why not."""
+    try:
+        invitation_id = Invitation.id_from_token(token)
+    except signing.SignatureExpired:
+        raise InvitationUnusable("expired") from None
+    except signing.BadSignature:
+        raise InvitationUnusable("invalid") from None
+    invitation = (
+        Invitation.objects.select_related("partner", "invited_by").filter(pk=invitation_id).first()
+    )
+    if invitation is None:
+        # Signed by us but deleted since (e.g. its partner was removed).
+        raise InvitationUnusable("revoked")
+    if invitation.status == Invitation.Status.ACCEPTED:
+        raise InvitationUnusable("accepted", invitation)
+    if invitation.status == Invitation.Status.REPLACED:
+        raise InvitationUnusable("replaced", invitation)
+    if invitation.status == Invitation.Status.REVOKED:
+        raise InvitationUnusable("revoked", invitation)
+    if invitation.is_expired:
+        raise InvitationUnusable("expired", invitation)
+    return invitation
+
+
+def invitation_send(*, invitation, request):
+    """Save a new invitation, replacing the person's open one for that partner, and e-mail it.
+
+    Returns (number of invitations replaced, whether the e-mail went out). A mail server
+    failure keeps the invitation (it can be sent again) but is reported to the caller.
+    """
+    # A second, simultaneous submit for the same person fails on the one-pending-invitation
+    # constraint with an IntegrityError, which the caller reports.
+    with transaction.atomic():
+        replaced = (
+            Invitation.objects.pending()
+            .filter(partner=invitation.partner, email__iexact=invitation.email.strip())
+            .update(status=Invitation.Status.REPLACED, closed_at=timezone.now())
+        )
+        invitation.status = Invitation.Status.PENDING
+        invitation.created_at = timezone.now()
+        invitation.save()
+    return replaced, invitation_send_email(invitation=invitation, request=request)
+
+
+def invitation_send_email(*, invitation, request):
+    inviter = invitation.invited_by
+    # The portal's staff pages are Dutch; so are its e-mails, whatever page the sender used.
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "invitation": invitation,
+            "partner": invitation.partner,
+            "role": invitation.get_role_display(),
+            "inviter": (inviter.get_full_name() or inviter.email)
+            if inviter
+            else _("Huis van het Kind Leuven"),
+            "accept_url": request.build_absolute_uri(invitation.get_accept_url()),
+            "expires_at": invitation.expires_at,
+        }
+        subject = _("Invitation to the Huis van het Kind Leuven portal for %(partner)s") % {
+            "partner": invitation.partner.name
+        }
+        text = render_to_string("emails/invitation.txt", context, request=request)
+        html = render_to_string("emails/invitation.html", context, request=request)
+    message = EmailMultiAlternatives(subject, text, to=[invitation.email])
+    message.attach_alternative(html, "text/html")
+    try:
+        message.send()
+    except OSError:
+        log.exception("Could not send invitation %s", invitation.pk)
+        return False
+    return True
+
+
+def invitation_revoke(*, invitation):
+    """Withdraw a pending invitation; returns False when it was no longer pending."""
+    updated = (
+        Invitation.objects.pending()
+        .filter(pk=invitation.pk)
+        .update(status=Invitation.Status.REVOKED, closed_at=timezone.now())
+    )
+    return bool(updated)
+
+
+def _lock_pending(invitation):
+    # Locking the row makes a double-submitted acceptance wait, then see it was accepted.
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.status != Invitation.Status.PENDING:
+        raise InvitationUnusable(
+            {
+                Invitation.Status.ACCEPTED: "accepted",
+                Invitation.Status.REPLACED: "replaced",
+            }.get(locked.status, "revoked"),
+            locked,
+        )
+    return locked
+
+
+@transaction.atomic
+def invitation_accept(*, invitation, user):
+    """Make `user` a member with the invited role. Returns (membership, created): a person
+    who is already a member keeps the role they have."""
+    invitation = _lock_pending(invitation)
+    membership = Membership.objects.filter(user=user, partner_id=invitation.partner_id).first()
+    created = membership is None
+    if created:
+        membership = Membership(user=user, partner_id=invitation.partner_id, role=invitation.role)
+        # Recorded in the history as the person's own doing.
+        membership._history_user = user
+        membership.save()
+    invitation.status = Invitation.Status.ACCEPTED
+    invitation.accepted_by = user
+    invitation.closed_at = timezone.now()
+    invitation.save(update_fields=["status", "accepted_by", "closed_at"])
+    return membership, created
+
+
+class AccountExists(Exception):
+    """An account with the invited address was made while the person filled in the form."""
+
+
+def invitation_accept_with_new_account(*, invitation, first_name, last_name, password):
+    """Create the invited person's account (username = e-mail address) and accept."""
+    user_model = get_user_model()
+    email = invitation.email.strip().lower()
+    try:
+        with transaction.atomic():
+            invitation = _lock_pending(invitation)
+            if user_model.objects.filter(
+                Q(email__iexact=email) | Q(username__iexact=email)
+            ).exists():
+                raise AccountExists
+            user = user_model.objects.create_user(
+                username=email,
+                email=email,
+                password=password,
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+            )
+            invitation_accept(invitation=invitation, user=user)
+    except IntegrityError:
+        raise AccountExists from None
+    return user
+
+
+def _ensure_another_manager(membership):
+    """Raise LastManagerError unless the partner keeps a manager without this membership.
+
+    The partner's manager rows are locked, so two managers demoting each other at the same
+    moment cannot both succeed.
+    """
+    managers = list(
+        Membership.objects.select_for_update()
+        .filter(partner_id=membership.partner_id, role=Membership.Role.MANAGER)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    if not set(managers) - {membership.pk}:
+        raise LastManagerError
+
+
+@transaction.atomic
+def membership_set_role(*, membership, role):
+    """Change a member's role; the last manager cannot be made an editor."""
+    if membership.role == role:
+        return False
+    if membership.role == Membership.Role.MANAGER:
+        _ensure_another_manager(membership)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return True
+
+
+@transaction.atomic
+def membership_remove(*, membership):
+    """Remove a member from the team; the last manager cannot be removed."""
+    if membership.role == Membership.Role.MANAGER:
+        _ensure_another_manager(membership)
+    membership.delete()

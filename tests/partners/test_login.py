@@ -1,0 +1,184 @@
+"""Logging in with the e-mail address, logging out, and the lockout after failed attempts."""
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth import SESSION_KEY
+from django.http import HttpRequest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from partners.backends import EmailBackend, axes_username, client_ip_address
+from tests import factories
+
+PASSWORD = "correct horse 42"
+
+
+def post_login(client, username, password=PASSWORD, **extra):
+    return client.post(reverse("login"), {"username": username, "password": password}, **extra)
+
+
+def logged_in_user_id(client):
+    return client.session.get(SESSION_KEY)
+
+
+def test_it_shows_the_login_page_in_dutch(client, db):
+    response = client.get(reverse("login"))
+    assert response.status_code == 200
+    assert "E-mailadres" in response.content.decode()
+
+
+def test_it_logs_in_with_the_email_address_in_any_case(client, editor):
+    response = post_login(client, "  EDITOR@Example.ORG ")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:index")
+    assert logged_in_user_id(client) == str(editor.pk)
+
+
+def test_it_goes_to_the_page_asked_for_after_login(client, editor, partner):
+    target = reverse("portal:profile", args=[partner.slug])
+    response = client.post(
+        reverse("login"), {"username": editor.email, "password": PASSWORD, "next": target}
+    )
+    assert response["Location"] == target
+
+
+def test_it_refuses_a_next_url_on_another_site(client, editor):
+    response = client.post(
+        reverse("login"),
+        {"username": editor.email, "password": PASSWORD, "next": "https://evil.example/"},
+    )
+    assert response["Location"] == reverse("portal:index")
+
+
+def test_a_wrong_password_gives_a_clear_message(client, editor):
+    response = post_login(client, editor.email, "wrong password")
+    assert response.status_code == 200
+    assert logged_in_user_id(client) is None
+    errors = response.context["form"].non_field_errors().as_data()
+    assert [error.code for error in errors] == ["invalid_login"]
+    assert "komen niet overeen" in response.content.decode()
+
+
+def test_an_unknown_address_gets_the_same_message(client, db):
+    response = post_login(client, "nobody@example.org")
+    errors = response.context["form"].non_field_errors().as_data()
+    assert [error.code for error in errors] == ["invalid_login"]
+
+
+def test_an_inactive_account_cannot_log_in(client, db):
+    factories.make_user(email="gone@example.org", is_active=False)
+    response = post_login(client, "gone@example.org")
+    assert response.status_code == 200
+    assert logged_in_user_id(client) is None
+
+
+def test_logged_in_people_are_sent_on_from_the_login_page(client, editor):
+    client.force_login(editor)
+    response = client.get(reverse("login"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:index")
+
+
+def test_logout_needs_a_post(client, editor):
+    client.force_login(editor)
+    assert client.get(reverse("logout")).status_code == 405
+    assert logged_in_user_id(client) == str(editor.pk)
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+    assert logged_in_user_id(client) is None
+
+
+def test_the_test_client_logs_in_when_given_a_request(client, editor):
+    # django-axes needs a request in authenticate(); tests pass an empty one (or force_login).
+    assert client.login(request=HttpRequest(), username=editor.email, password=PASSWORD)
+
+
+class TestLockout:
+    def test_it_locks_out_after_five_failures(self, client, editor, settings):
+        assert settings.AXES_FAILURE_LIMIT == 5
+        for _ in range(4):
+            assert post_login(client, editor.email, "wrong").status_code == 200
+        response = post_login(client, editor.email, "wrong")
+        assert response.status_code == 429
+        assert "registration/locked_out.html" in [t.name for t in response.templates]
+        assert "15 minuten" in response.content.decode()
+
+    def test_a_locked_out_person_cannot_log_in_with_the_right_password(self, client, editor):
+        for _ in range(5):
+            post_login(client, editor.email, "wrong")
+        response = post_login(client, editor.email)
+        assert response.status_code == 429
+        assert logged_in_user_id(client) is None
+
+    def test_failures_count_for_the_address_in_any_case(self, client, editor):
+        for variant in ["editor@example.org", "EDITOR@example.org", "Editor@Example.org "] * 2:
+            response = post_login(client, variant, "wrong")
+        assert response.status_code == 429
+        assert AccessAttempt.objects.get().username == "editor@example.org"
+
+    def test_another_address_can_still_log_in(self, client, editor, manager):
+        for _ in range(5):
+            post_login(client, editor.email, "wrong")
+        assert post_login(client, manager.email).status_code == 302
+
+    def test_the_same_account_can_log_in_from_another_network(self, client, editor):
+        for _ in range(5):
+            post_login(client, editor.email, "wrong", REMOTE_ADDR="192.0.2.10")
+        response = post_login(client, editor.email, REMOTE_ADDR="192.0.2.99")
+        assert response.status_code == 302
+
+    def test_a_success_resets_the_count(self, client, editor):
+        for _ in range(4):
+            post_login(client, editor.email, "wrong")
+        assert post_login(client, editor.email).status_code == 302
+        client.post(reverse("logout"))
+        for _ in range(4):
+            assert post_login(client, editor.email, "wrong").status_code == 200
+
+    def test_the_admin_login_is_locked_out_too(self, client, coordinator):
+        url = reverse("admin:login")
+        for _ in range(5):
+            response = client.post(url, {"username": coordinator.email, "password": "wrong"})
+        assert response.status_code == 429
+
+
+class TestEmailBackend:
+    def authenticate(self, username, password=PASSWORD):
+        return EmailBackend().authenticate(HttpRequest(), username=username, password=password)
+
+    def test_it_finds_the_account_by_address(self, editor):
+        assert self.authenticate("Editor@Example.org") == editor
+
+    def test_an_old_username_still_works(self, db):
+        admin = factories.make_user(email="root@example.org", username="admin")
+        assert self.authenticate("admin") == admin
+
+    def test_accounts_differing_only_in_case_need_the_exact_address(self, db):
+        lower = factories.make_user(email="jan@example.org")
+        upper = factories.make_user(email="Jan@example.org")
+        assert self.authenticate("JAN@example.org") is None
+        assert self.authenticate("jan@example.org") == lower
+        assert self.authenticate("Jan@example.org") == upper
+
+    def test_it_needs_the_password(self, editor):
+        assert self.authenticate(editor.email, "wrong") is None
+        assert self.authenticate(editor.email, None) is None
+
+
+def test_axes_counts_addresses_in_lower_case():
+    assert axes_username(None, {"username": " Jan@Example.ORG "}) == "jan@example.org"
+    assert axes_username(None, {"username": ""}) is None
+
+
+@pytest.mark.parametrize(
+    ("behind_proxy", "expected"), [(False, "10.0.0.1"), (True, "198.51.100.7")]
+)
+def test_behind_our_proxy_the_client_address_is_the_last_forwarded_one(
+    settings, behind_proxy, expected
+):
+    settings.BEHIND_HTTPS_PROXY = behind_proxy
+    request = RequestFactory().post(
+        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5, 198.51.100.7"
+    )
+    assert client_ip_address(request) == expected

@@ -1,0 +1,145 @@
+"""Every URL of the partner portal, asked for another partner's data: 404 and nothing changed.
+
+The URL list comes from the resolver, so a new portal URL is checked without anyone having to
+remember it. A URL with a new kind of id fails here until URL_ARGUMENTS knows how to fill it.
+"""
+
+import pytest
+from django.core import mail
+from django.urls import get_resolver, reverse
+
+from aanbod.models import Offer
+from partners.models import Invitation, Membership, Partner
+
+
+def portal_patterns():
+    """(name, argument names) of every URL pattern in the portal namespace."""
+    _prefix, resolver = get_resolver().namespace_dict["portal"]
+    patterns = []
+    for pattern in resolver.url_patterns:
+        assert pattern.name, f"Name the portal URL {pattern.pattern}, so it can be tested."
+        patterns.append((pattern.name, tuple(pattern.pattern.converters)))
+    return patterns
+
+
+PATTERNS = portal_patterns()
+WITH_PARTNER = [(name, args) for name, args in PATTERNS if "slug" in args]
+WITHOUT_PARTNER = [(name, args) for name, args in PATTERNS if "slug" not in args]
+METHODS = ["get", "post"]
+
+# Whatever a form on any portal page might accept, so a POST would change something if the
+# scoping let it through.
+POST_DATA = {
+    "email": "intruder@example.org",
+    "role": "manager",
+    "description": "Changed by another partner",
+    "phone": "+32 16 00 00 00",
+    "website": "https://example.org",
+    "address": "Elders 1",
+    "title": "Changed by another partner",
+    "summary": "Changed",
+    "status": "published",
+    "version": "1",
+}
+
+
+@pytest.fixture
+def targets(partner, manager, editor):
+    """An object of each kind that belongs to `partner`, to aim the URLs at."""
+    invitation = Invitation.objects.create(partner=partner, email="invited@example.org")
+    return {
+        "slug": partner.slug,
+        "membership_id": Membership.objects.get(user=editor, partner=partner).pk,
+        "invitation_id": invitation.pk,
+    }
+
+
+def url_for(name, args, targets, **override):
+    values = {**targets, **override}
+    missing = [arg for arg in args if arg not in values]
+    if missing:
+        pytest.fail(
+            f"portal:{name} takes {missing}: add an object of the target partner to `targets` "
+            "in tests/partners/test_portal_scoping.py."
+        )
+    return reverse(f"portal:{name}", kwargs={arg: values[arg] for arg in args})
+
+
+def snapshot():
+    """Everything a portal URL could change."""
+    return (
+        list(Partner.objects.order_by("pk").values()),
+        list(Membership.objects.order_by("pk").values()),
+        list(Invitation.objects.order_by("pk").values()),
+        list(Offer.objects.order_by("pk").values()),
+        Partner.history.count(),
+        Membership.history.count(),
+        len(mail.outbox),
+    )
+
+
+def request(client, method, url):
+    if method == "post":
+        role_fields = {
+            f"m{pk}-role": "manager" for pk in Membership.objects.values_list("pk", flat=True)
+        }
+        return client.post(url, {**POST_DATA, **role_fields})
+    return client.get(url)
+
+
+def test_the_portal_has_urls_to_check():
+    names = {name for name, _ in WITH_PARTNER}
+    assert {"dashboard", "team", "member_role", "member_remove", "profile"} <= names
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize(("name", "args"), WITH_PARTNER, ids=[n for n, _ in WITH_PARTNER])
+def test_another_partners_url_is_not_found_and_changes_nothing(
+    client, outsider, targets, name, args, method
+):
+    url = url_for(name, args, targets)
+    client.force_login(outsider)
+    before = snapshot()
+    response = request(client, method, url)
+    assert response.status_code == 404, f"{method.upper()} {url}"
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [(name, args) for name, args in WITH_PARTNER if len(args) > 1],
+    ids=[name for name, args in WITH_PARTNER if len(args) > 1],
+)
+def test_another_partners_object_under_ones_own_partner_is_not_found(
+    client, outsider, other_partner, targets, name, args, method
+):
+    # The outsider's own partner in the URL, the target partner's object id after it.
+    url = url_for(name, args, targets, slug=other_partner.slug)
+    Membership.objects.filter(user=outsider).update(role=Membership.Role.MANAGER)
+    client.force_login(outsider)
+    before = snapshot()
+    response = request(client, method, url)
+    assert response.status_code == 404, f"{method.upper()} {url}"
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize(("name", "args"), PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_anonymous_people_are_sent_to_login_and_change_nothing(client, targets, name, args, method):
+    url = url_for(name, args, targets)
+    before = snapshot()
+    response = request(client, method, url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(("name", "args"), WITHOUT_PARTNER, ids=[n for n, _ in WITHOUT_PARTNER])
+def test_pages_without_a_partner_do_not_show_another_partner(
+    client, outsider, partner, targets, name, args
+):
+    client.force_login(outsider)
+    response = client.get(url_for(name, args, targets))
+    assert response.status_code == 200
+    assert partner.name not in response.content.decode()
