@@ -1,0 +1,127 @@
+"""iCalendar (RFC 5545) for meetings: feeds, downloads and e-mailed invitations (RFC 5546).
+
+Times are written with TZID=Europe/Brussels and a VTIMEZONE, so a meeting stays at 14:00
+local time whatever the calendar app's own zone; DTSTAMP and LAST-MODIFIED are in UTC.
+"""
+
+from datetime import UTC, date
+from email.utils import parseaddr
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, vCalAddress
+
+from .models import Attendance, Meeting
+from .models.common import person_name
+
+TIME_ZONE = ZoneInfo("Europe/Brussels")
+PRODID = "-//Huis van het Kind Leuven//Netwerk//NL"
+
+PARTSTAT = {
+    Attendance.Rsvp.ATTENDING: "ACCEPTED",
+    Attendance.Rsvp.DECLINED: "DECLINED",
+    Attendance.Rsvp.EXCUSED: "DECLINED",
+}
+
+
+def absolute_url(path):
+    """Links in feeds and e-mails, which have no request to build them from."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def organizer_address():
+    name, email = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    address = vCalAddress(f"mailto:{email}")
+    if name:
+        address.params["CN"] = name
+    return address
+
+
+def attendee_address(attendance):
+    person = attendance.person
+    address = vCalAddress(f"mailto:{person.email}")
+    address.params["CN"] = person_name(person)
+    address.params["ROLE"] = "REQ-PARTICIPANT"
+    address.params["PARTSTAT"] = PARTSTAT.get(attendance.rsvp, "NEEDS-ACTION")
+    address.params["RSVP"] = "FALSE"
+    return address
+
+
+def _description(meeting, *, include_online_link):
+    lines = [meeting.get_kind_display()]
+    if meeting.description:
+        lines += ["", meeting.description]
+    agenda = [item.title for item in meeting.agenda_items.all()]
+    if agenda:
+        lines += ["", _("Agenda") + ":"] + [f"- {title}" for title in agenda]
+    if include_online_link and meeting.online_url and meeting.format != Meeting.Format.IN_PERSON:
+        lines += ["", _("Online link") + ": " + meeting.online_url]
+    lines += ["", absolute_url(meeting.get_absolute_url())]
+    return "\n".join(lines)
+
+
+def _location(meeting):
+    if meeting.format == Meeting.Format.ONLINE:
+        return _("Online")
+    return meeting.place
+
+
+def meeting_event(meeting, *, stamp=None, include_online_link=True, attendees=()):
+    """One VEVENT. ``stamp`` is when this copy was made; feeds use the last change."""
+    summary = meeting.display_title
+    if meeting.is_cancelled:
+        summary = _("Cancelled: %(title)s") % {"title": summary}
+    event = Event.new(
+        uid=str(meeting.uid),
+        sequence=meeting.sequence,
+        stamp=(stamp or meeting.updated_at).astimezone(UTC),
+        created=meeting.created_at.astimezone(UTC),
+        last_modified=meeting.updated_at.astimezone(UTC),
+        start=meeting.starts_at.astimezone(TIME_ZONE),
+        end=meeting.ends_at.astimezone(TIME_ZONE),
+        summary=summary,
+        description=_description(meeting, include_online_link=include_online_link),
+        location=_location(meeting) or None,
+        url=absolute_url(meeting.get_absolute_url()),
+        status="CANCELLED" if meeting.is_cancelled else "CONFIRMED",
+    )
+    if attendees:
+        event.add("organizer", organizer_address())
+        for attendance in attendees:
+            event.add("attendee", attendee_address(attendance))
+    return event
+
+
+def _calendar(events, *, method=None, name=None):
+    calendar = Calendar.new(prodid=PRODID, method=method, name=name, uid=None)
+    if "UID" in calendar:
+        # A calendar-level UID would change on every download; clients do not need one.
+        del calendar["UID"]
+    years = []
+    for event in events:
+        calendar.add_component(event)
+        years += [event.start.year, event.end.year]
+    if years:
+        # The VTIMEZONE only needs to cover the years the events are in.
+        calendar.add_missing_timezones(
+            first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 1, 12, 31)
+        )
+    return calendar.to_ical()
+
+
+def feed(meetings, *, name):
+    """A calendar of meetings, cancelled ones kept with STATUS:CANCELLED."""
+    return _calendar([meeting_event(m) for m in meetings], name=name)
+
+
+def download(meeting):
+    return _calendar([meeting_event(meeting)], name=meeting.display_title)
+
+
+def invitation(meeting, attendances, *, method="REQUEST"):
+    """An iTIP message (METHOD:REQUEST or METHOD:CANCEL) for e-mail, with ORGANIZER and
+    ATTENDEE as RFC 5546 asks."""
+    event = meeting_event(meeting, stamp=timezone.now(), attendees=attendances)
+    return _calendar([event], method=method)

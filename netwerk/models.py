@@ -1,1 +1,0 @@
-# The network's groups, meetings and action points arrive with the network issue.

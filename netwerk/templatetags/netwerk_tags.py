@@ -1,0 +1,17 @@
+from django import template
+
+from netwerk import markup
+from netwerk.models.common import person_name
+
+register = template.Library()
+
+
+@register.filter
+def markdown(text):
+    """Render Markdown as sanitised HTML (see netwerk.markup)."""
+    return markup.render(text)
+
+
+@register.filter
+def person(user):
+    return person_name(user)

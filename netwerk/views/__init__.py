@@ -1,0 +1,1 @@
+"""Partner staff pages of the network, under /mijn/netwerk/. Split by topic."""

@@ -1,0 +1,34 @@
+from django.contrib.auth import get_user_model
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from partners.models import Partner
+
+
+def own_partners(user):
+    """The partners a person works for (their memberships), as a list.
+
+    Not Partner.objects.for_user: that also lets coordinators act for every partner, but a
+    coordinator answering an invitation represents only their own organisation.
+    """
+    return list(Partner.objects.filter(memberships__user=user).order_by("name"))
+
+
+def colleagues(user, partners):
+    """People of the same partners, who can stand in for this person."""
+    return list(
+        get_user_model()
+        .objects.filter(memberships__partner__in=partners, is_active=True)
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("first_name", "last_name", "email")
+    )
+
+
+def safe_next(request, default):
+    """The ``next`` target of a form, only when it points back into this site."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
