@@ -9,9 +9,16 @@ from .models import Partner
 def partner_list(request):
     # Two distinct counts: one join per relation would otherwise multiply each other's rows.
     published = Offer.Status.PUBLISHED
-    partners = Partner.objects.public().annotate(
-        provided_count=Count("offers", filter=Q(offers__status=published), distinct=True),
-        co_provided_count=Count("co_offers", filter=Q(co_offers__status=published), distinct=True),
+    # Aggregation drops Meta.ordering, so the order is explicit.
+    partners = (
+        Partner.objects.public()
+        .annotate(
+            provided_count=Count("offers", filter=Q(offers__status=published), distinct=True),
+            co_provided_count=Count(
+                "co_offers", filter=Q(co_offers__status=published), distinct=True
+            ),
+        )
+        .order_by("name")
     )
     return render(request, "partners/partner_list.html", {"partners": partners})
 

@@ -43,6 +43,16 @@ def test_it_lists_active_and_candidate_partners_but_not_former_ones(client, part
     assert_headings_in_order(html)
 
 
+def test_the_list_is_in_alphabetical_order(client):
+    for name in ("Sporen vzw", "Amber vzw", "Kind en Gezin", "Bakermat vzw"):
+        factories.make_partner(name)
+
+    html = client.get(LIST_URL).text
+
+    positions = [html.index(name) for name in ("Amber", "Bakermat", "Kind en Gezin", "Sporen")]
+    assert positions == sorted(positions)
+
+
 def test_the_list_counts_only_published_offers_as_provider_and_co_provider(
     client, partner, other_partner
 ):
