@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
-from .forms import InvitationAdminForm, email_is_member
+from .forms import InvitationAdminForm, PartnerAdminForm, email_is_member
 from .models import Declaration, Invitation, Membership, Partner, Signature
 
 
@@ -25,6 +25,7 @@ class SignatureInline(admin.TabularInline):
 
 @admin.register(Partner)
 class PartnerAdmin(SimpleHistoryAdmin):
+    form = PartnerAdminForm
     list_display = ["name", "kind", "status", "partner_since", "email", "phone"]
     list_filter = ["status", "kind"]
     search_fields = ["name", "description", "email"]

@@ -259,3 +259,23 @@ class PartnerProfileForm(forms.ModelForm):
         if self.logo_unchanged:
             changed.discard("logo")
         return bool(changed)
+
+
+# A partner's portal lives at /mijn/<slug>/; these addresses under /mijn/ are the portal's own
+# (/mijn/netwerk/ is the network section), so no partner may take them as its slug.
+# tests/partners/test_reserved_slugs.py checks that every fixed address under /mijn/ is here.
+RESERVED_PARTNER_SLUGS = frozenset({"netwerk"})
+
+
+class PartnerAdminForm(forms.ModelForm):
+    """The base of the partner admin's form; the admin adds the model and its fields."""
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug.lower() in RESERVED_PARTNER_SLUGS:
+            raise ValidationError(
+                _("“%(slug)s” is already used by the portal itself. Choose another slug."),
+                code="reserved_slug",
+                params={"slug": slug},
+            )
+        return slug
