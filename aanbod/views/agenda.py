@@ -17,6 +17,8 @@ from ..models import Session
 # The page shows this many weeks at a time, with a link to the next weeks: a parent looks for
 # what is on soon, and a window keeps the page short on a phone.
 AGENDA_WINDOW = timedelta(weeks=8)
+# A busy window is cut short at a whole day, so the page stays light on a phone.
+AGENDA_MAX_SESSIONS = 100
 
 # Subscribed calendar apps drop events that vanish from the feed, so the feed keeps the last
 # month: a parent still sees last week's info evening in their own calendar.
@@ -67,8 +69,19 @@ def agenda(request):
     today = timezone.localdate()
     start = _cleaned(filterset, "vanaf") or today
     end = start + AGENDA_WINDOW
-    in_window = list(sessions.filter(starts_at__lt=start_of_day(end)))
-    has_later = sessions.filter(starts_at__gte=start_of_day(end)).exists()
+    in_window = list(sessions.filter(starts_at__lt=start_of_day(end))[: AGENDA_MAX_SESSIONS + 1])
+    if len(in_window) > AGENDA_MAX_SESSIONS:
+        # Stop before the first day that does not fit whole; the "later" link starts there.
+        # A single day with more activities than fit shows the first ones, then moves on.
+        cut = timezone.localdate(in_window[-1].starts_at)
+        whole_days = [s for s in in_window if timezone.localdate(s.starts_at) < cut]
+        if whole_days:
+            in_window, end = whole_days, cut
+        else:
+            in_window, end = in_window[:AGENDA_MAX_SESSIONS], cut + timedelta(days=1)
+        has_later = True
+    else:
+        has_later = sessions.filter(starts_at__gte=start_of_day(end)).exists()
 
     days = [
         (day, list(day_sessions))

@@ -238,6 +238,36 @@ def test_it_shows_eight_weeks_and_links_to_later_activities(client, partner):
     assert 'href="/agenda/">Eerdere activiteiten' in later_html
 
 
+def test_a_busy_window_stops_at_a_whole_day_and_continues_from_there(client, partner, monkeypatch):
+    monkeypatch.setattr("aanbod.views.agenda.AGENDA_MAX_SESSIONS", 3)
+    for days, title in ((1, "Maandag een"), (1, "Maandag twee"), (2, "Dinsdag een")):
+        make_session(factories.make_offer(partner, title), days=days)
+    make_session(factories.make_offer(partner, "Dinsdag twee"), days=2, hour=14)
+
+    html = client.get(URL).text
+
+    assert "Maandag een" in html and "Maandag twee" in html
+    assert "Dinsdag" not in html
+    cut = (timezone.localdate() + timedelta(days=2)).isoformat()
+    assert f'href="/agenda/?vanaf={cut}"' in html
+    later_html = client.get(URL, {"vanaf": cut}).text
+    assert "Dinsdag een" in later_html and "Dinsdag twee" in later_html
+
+
+def test_a_day_with_more_activities_than_fit_shows_the_first_and_moves_on(
+    client, partner, monkeypatch
+):
+    monkeypatch.setattr("aanbod.views.agenda.AGENDA_MAX_SESSIONS", 2)
+    for hour, title in ((9, "Vroeg"), (11, "Middag"), (15, "Laat")):
+        make_session(factories.make_offer(partner, title), days=1, hour=hour)
+
+    html = client.get(URL).text
+
+    assert "Vroeg" in html and "Middag" in html and "Laat" not in html
+    next_day = (timezone.localdate() + timedelta(days=2)).isoformat()
+    assert f'href="/agenda/?vanaf={next_day}"' in html
+
+
 def test_the_later_link_keeps_the_filters(client, infoavond):
     make_session(infoavond, days=70)
 
