@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
@@ -5,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from partners.models import Partner
+from partners.models import Partner, is_coordinator
 
 MAX_AGE_MONTHS = 24 * 12  # the declaration: families with children up to 24 years
 
@@ -94,6 +96,17 @@ class LocationQuerySet(models.QuerySet):
             )
         ).order_by("is_huis", "name")
 
+    def editable_by(self, user):
+        """The places a person may edit in the portal: the sites of their partners.
+
+        The Huizen van het Kind are run by the network, so only coordinators edit them.
+        """
+        if is_coordinator(user):
+            return self.all()
+        return self.filter(owner__in=Partner.objects.for_user(user)).exclude(
+            kind=Location.Kind.HUIS_VAN_HET_KIND
+        )
+
 
 class Location(models.Model):
     class Kind(models.TextChoices):
@@ -139,6 +152,7 @@ class Location(models.Model):
     email = models.EmailField(_("e-mail address"), blank=True)
 
     objects = LocationQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -175,6 +189,32 @@ class Location(models.Model):
         return f"{self.street}, {self.postcode} {self.deelgemeente}"
 
 
+class OfferHistoricalRecords(HistoricalRecords):
+    """simple-history records an offer's many-to-many fields when they change from the offer's
+    side (offer.themes.add(theme)). From the other side (theme.offers.add(offer)) it would try
+    to record the theme, which has no history: record each offer concerned instead."""
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        field = self.cls._meta.get_field(attr)
+        if action == "pre_clear":
+            rows = field.remote_field.through.objects.filter(
+                **{field.m2m_reverse_field_name(): instance.pk}
+            )
+            instance._history_offers_cleared = set(
+                rows.values_list(field.m2m_field_name(), flat=True)
+            )
+            return None
+        if action == "post_clear":
+            pk_set = getattr(instance, "_history_offers_cleared", set())
+        elif action not in ("post_add", "post_remove"):
+            return None
+        for offer in self.cls._default_manager.filter(pk__in=pk_set or ()):
+            super().m2m_changed(offer, action, attr, pk_set, False, **kwargs)
+        return None
+
+
 class OfferQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Offer.Status.PUBLISHED)
@@ -189,6 +229,18 @@ class OfferQuerySet(models.QuerySet):
 
     def for_expecting(self):
         return self.filter(for_expecting=True)
+
+    def editable_by(self, user):
+        """The offers a person may change in the portal: those their partners provide.
+
+        Co-providers are named on the offer's page but do not edit it: one partner answers
+        for each offer.
+        """
+        return self.filter(provider__in=Partner.objects.for_user(user))
+
+    def needs_review(self, cutoff):
+        """Offers nobody confirmed as correct since `cutoff` (or ever)."""
+        return self.filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=cutoff))
 
 
 class Offer(models.Model):
@@ -267,6 +319,13 @@ class Offer(models.Model):
     search_vector = SearchVectorField(_("search document"), null=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
+    # One record per change, with who made it; the staff pages show them and use them to tell
+    # someone whose save was refused what the other person changed. The search document is
+    # written by the database and says nothing a person changed.
+    history = OfferHistoricalRecords(
+        excluded_fields=["search_vector"],
+        m2m_fields=["pillars", "themes", "languages", "co_providers"],
+    )
 
     class Meta:
         ordering = ["title"]
@@ -348,6 +407,8 @@ class OfferLocation(models.Model):
         help_text=_("For example: every Tuesday from 9 to 12, not during school holidays."),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["location__name"]
         verbose_name = _("offer location")
@@ -369,6 +430,8 @@ class ScheduleSlot(models.Model):
     weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday)
     start_time = models.TimeField(_("from"))
     end_time = models.TimeField(_("until"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["weekday", "start_time"]
@@ -394,6 +457,10 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(ends_at__gte=now, offer__status=Offer.Status.PUBLISHED).order_by(
             "starts_at"
         )
+
+    def editable_by(self, user):
+        """The activities a person may change: those of the offers they may change."""
+        return self.filter(offer__provider__in=Partner.objects.for_user(user))
 
 
 class Session(models.Model):
@@ -426,6 +493,7 @@ class Session(models.Model):
     TRACKED_FIELDS = ("starts_at", "ends_at", "location_id", "is_cancelled")
 
     objects = SessionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["starts_at"]
@@ -473,6 +541,15 @@ AGE_BAND_MONTHS = {
 }
 
 
+class ErrorReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=ErrorReport.Status.OPEN)
+
+    def for_user(self, user):
+        """The reports a person handles: those about the offers of their partners."""
+        return self.filter(offer__provider__in=Partner.objects.for_user(user))
+
+
 class ErrorReport(models.Model):
     """A public "Klopt er iets niet?" report about an offer, for its partner and coordinators."""
 
@@ -493,6 +570,16 @@ class ErrorReport(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
     handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ErrorReportQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -520,3 +607,49 @@ class SearchLog(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.result_count})"
+
+
+class ReviewReminder(models.Model):
+    """An offer listed in a "please check your offers" e-mail to one person
+    (remind_offer_review), so nobody hears about the same offer twice in a week."""
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    recipient = models.EmailField(_("sent to"))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        indexes = [models.Index(fields=["recipient", "sent_at"])]
+
+    def __str__(self):
+        return f"{self.offer} → {self.recipient}"
+
+
+class FormSubmission(models.Model):
+    """A staff form that was saved, by the one-time key it carried (aanbod.submissions).
+
+    A second submit with the same key -- a double click, a reload after saving -- changes
+    nothing and is sent where the first one went.
+    """
+
+    key = models.UUIDField(_("key"), unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    redirect_to = models.CharField(_("sent on to"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+
+    def __str__(self):
+        return str(self.key)

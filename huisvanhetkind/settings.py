@@ -61,6 +61,12 @@ def env_database(name, default_sqlite_path):
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {error}") from None
     if config["ENGINE"] != "django.db.backends.sqlite3" and not config.get("NAME"):
         raise ImproperlyConfigured(f"{name} must name a database, e.g. postgres://host/dbname.")
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # No JIT compilation: it pays off for long reports, not for a page's short queries. At
+        # 100,000 offers PostgreSQL chose to compile the catalogue's queries, which cost more
+        # than running them (see bench/README.md). An "-c jit=on" in the URL's options still wins.
+        options = config.setdefault("OPTIONS", {})
+        options["options"] = f"-c jit=off {options.get('options', '')}".strip()
     return config
 
 
@@ -236,6 +242,9 @@ LOGGING = {
 
 # Offers not confirmed correct for this many months show a notice to the public.
 REVIEW_NOTICE_MONTHS = 12
+# Partner staff are asked to confirm their offers after this many months: the portal highlights
+# them and remind_offer_review e-mails a digest.
+OFFER_REVIEW_MONTHS = env_int("OFFER_REVIEW_MONTHS", 6)
 
 # Absolute links in e-mails and calendar feeds, which have no request to build them from.
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")

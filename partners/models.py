@@ -17,7 +17,14 @@ def is_coordinator(user):
         return False
     if user.is_superuser:
         return True
-    return user.is_staff and user.groups.filter(name=COORDINATORS_GROUP).exists()
+    if not user.is_staff:
+        return False
+    # Every scoping method asks, several times per request: ask the database once per user
+    # object (a request loads its user afresh).
+    cached = getattr(user, "_is_coordinator", None)
+    if cached is None:
+        cached = user._is_coordinator = user.groups.filter(name=COORDINATORS_GROUP).exists()
+    return cached
 
 
 class PartnerQuerySet(models.QuerySet):

@@ -74,15 +74,6 @@ def index(request):
 
 
 @partner_view()
-def dashboard(request, partner):
-    return render(
-        request,
-        "partners/portal/dashboard.html",
-        {"partner": partner, "can_manage": _can_manage(request.user, partner)},
-    )
-
-
-@partner_view()
 def team(request, partner):
     """Members and roles. Managers and coordinators also invite, change roles, remove members
     and withdraw invitations; editors see the team read-only, so they know whom to ask."""

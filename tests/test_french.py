@@ -61,9 +61,9 @@ def test_french_texts_keep_the_placeholders_of_the_english():
             continue
         if "msgid_plural" in entry:
             allowed = set(placeholders(entry["msgid"]) + placeholders(entry["msgid_plural"]))
-            if placeholders(entry.get("msgstr[1]", "")) != placeholders(entry["msgid_plural"]):
-                wrong.append(key(entry))
-            elif not set(placeholders(entry.get("msgstr[0]", ""))) <= allowed:
+            plural = placeholders(entry.get("msgstr[1]", ""))
+            singular = set(placeholders(entry.get("msgstr[0]", "")))
+            if plural != placeholders(entry["msgid_plural"]) or not singular <= allowed:
                 wrong.append(key(entry))
         elif entry.get("msgstr") and placeholders(entry["msgstr"]) != placeholders(entry["msgid"]):
             wrong.append(key(entry))

@@ -2,8 +2,10 @@
 "Klopt er iets niet?" form."""
 
 import calendar
+from math import ceil
 from urllib.parse import quote, urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -12,6 +14,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -24,6 +29,11 @@ from ..forms import ErrorReportForm
 from ..models import Offer, OfferLocation
 
 OFFERS_PER_PAGE = 20
+# The list counts its results no further than this: counting every match of a broad search or
+# filter costs a scan of all of them (90-400 ms at 100,000 offers), and "more than 1000" tells a
+# visitor as much. Only these first results can be paged through. The text search counts its
+# matches this far already, and the list takes that count instead of counting again.
+COUNT_LIMIT = search.RANKED_MATCHES_LIMIT
 # The print version lists everything on one page, up to this many offers.
 PRINT_MAX_OFFERS = 200
 DETAIL_MAX_SESSIONS = 20
@@ -49,16 +59,27 @@ FILTER_PANEL = (
 
 def offer_list(request):
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
-    offers = filterset.qs.select_related("provider").prefetch_related(
-        "languages",
-        Prefetch("offer_locations", queryset=OfferLocation.objects.select_related("location")),
+    # The cards show neither the description nor the search document, the largest columns.
+    offers = (
+        filterset.qs.select_related("provider")
+        .defer("description", "search_vector", "registration_details")
+        .prefetch_related(
+            "languages",
+            Prefetch("offer_locations", queryset=OfferLocation.objects.select_related("location")),
+        )
     )
     printing = request.GET.get("afdrukken") == "1"
-    paginator = Paginator(offers, PRINT_MAX_OFFERS if printing else OFFERS_PER_PAGE)
+    paginator = LimitedCountPaginator(
+        offers,
+        PRINT_MAX_OFFERS if printing else OFFERS_PER_PAGE,
+        limit=COUNT_LIMIT,
+        known_count=filterset.match_count,
+    )
     number = 1 if printing else _page_number(request.GET.get("page"), paginator.num_pages)
     page = paginator.page(number)
 
     # The first page of a search counts once; paging through it or printing it does not.
+    # More than COUNT_LIMIT results are recorded as COUNT_LIMIT + 1.
     if filterset.search_text and "page" not in request.GET and not printing:
         search.record_search(filterset.search_text, paginator.count)
 
@@ -79,12 +100,14 @@ def offer_list(request):
             "form": filterset.form,
             "page_obj": page,
             "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
-            "filter_fields": [filterset.form[name] for name in FILTER_PANEL],
+            "filter_fields": [_panel_field(filterset.form[name]) for name in FILTER_PANEL],
             # An invalid value opens the panel, so its message is seen next to its field.
             "filters_open": any(filterset.form[name].errors for name in FILTER_PANEL),
             "offers": page.object_list,
             "result_count": paginator.count,
-            "result_heading": _result_heading(filterset, paginator.count),
+            "result_count_limited": paginator.limited,
+            "count_limit": paginator.limit,
+            "result_heading": _result_heading(filterset, paginator),
             "chips": chips,
             "pagination_query": params.urlencode(),
             "print_query": print_params.urlencode(),
@@ -92,7 +115,136 @@ def offer_list(request):
             "print_truncated": printing and paginator.num_pages > 1,
             "sort_choices": OfferFilter.SORT_CHOICES,
             "printed_at": timezone.now(),
+            # The start of the offer addresses printed with each card.
+            "site_root": f"{request.scheme}://{request.get_host()}",
         },
+    )
+
+
+class LimitedCountPaginator(Paginator):
+    """A Paginator that counts at most `limit` + 1 objects and pages through the first `limit`.
+
+    `count` is the true number up to `limit`, and `limit` + 1 when there are more (`limited`).
+    The count query stops at the first `limit` + 1 rows (SELECT COUNT(*) FROM (... LIMIT n)), so
+    a broad list costs little to count however many offers match. `known_count`, a count made
+    already up to at least `limit` + 1 (by the text search), saves the query.
+    """
+
+    def __init__(self, object_list, per_page, *, limit, known_count=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.limit = limit
+        self.known_count = known_count
+
+    @cached_property
+    def count(self):
+        if self.known_count is not None:
+            return min(self.known_count, self.limit + 1)
+        # Only the primary keys: the list's annotations (the next activity, the search rank)
+        # would otherwise be computed for every counted row.
+        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
+
+    @property
+    def limited(self):
+        return self.count > self.limit
+
+    @cached_property
+    def num_pages(self):
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        return ceil(max(1, min(self.count, self.limit) - self.orphans) / self.per_page)
+
+    def page(self, number):
+        page = super().page(number)
+        # The last page stops at the limit, not at the (uncounted) end of the results.
+        if self.limited and page.number == self.num_pages:
+            page.object_list = self.object_list[(page.number - 1) * self.per_page : self.limit]
+        return page
+
+
+def _panel_field(field):
+    """One filter of the panel, its inputs already written as HTML.
+
+    Django writes every <input> and <option> through its form widget templates, three nested
+    templates each; for the panel's fifty-odd inputs that took a third of the page's time.
+    The HTML here is what those templates write, from the same widget context
+    (tests/aanbod/test_catalogue_widgets.py compares the two). A field with an error, or a
+    widget this does not know, is left to Django.
+    """
+    item = {"field": field, "widget": None, "choices": None}
+    widget = field.field.widget
+    if field.errors or not isinstance(widget, FAST_WIDGETS):
+        if field.use_fieldset:
+            item["choices"] = [
+                (choice.tag(), choice.id_for_label, choice.choice_label) for choice in field
+            ]
+        else:
+            item["widget"] = str(field)
+        return item
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        item["choices"] = [
+            (_input_html(choice.data), choice.id_for_label, choice.choice_label) for choice in field
+        ]
+        return item
+    # What BoundField.as_widget() passes to the widget.
+    attrs = field.build_widget_attrs({}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    item["widget"] = (
+        _select_html(context) if isinstance(widget, forms.Select) else _input_html(context)
+    )
+    return item
+
+
+# The widgets _panel_field writes itself (CheckboxInput is an Input).
+FAST_WIDGETS = (forms.CheckboxSelectMultiple, forms.widgets.Input, forms.Select)
+
+
+def _attrs_html(attrs):
+    # django/forms/widgets/attrs.html: True is a bare attribute, False leaves it out.
+    return mark_safe(
+        "".join(
+            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
+            for name, value in attrs.items()
+            if value is not False
+        )
+    )
+
+
+def _input_html(widget):
+    # django/forms/widgets/input.html
+    value = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+    return format_html(
+        '<input type="{}" name="{}"{}{}>',
+        widget["type"],
+        widget["name"],
+        value,
+        _attrs_html(widget["attrs"]),
+    )
+
+
+def _select_html(widget):
+    # django/forms/widgets/select.html and select_option.html
+    parts = []
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(format_html('\n  <optgroup label="{}">', group_name))
+        for option in options:
+            parts.append(
+                format_html(
+                    '\n  <option value="{}"{}>{}</option>\n',
+                    option["value"],
+                    _attrs_html(option["attrs"]),
+                    option["label"],
+                )
+            )
+        if group_name:
+            parts.append(mark_safe("\n  </optgroup>"))
+    return format_html(
+        '<select name="{}"{}>{}\n</select>',
+        widget["name"],
+        _attrs_html(widget["attrs"]),
+        mark_safe("".join(parts)),
     )
 
 
@@ -157,55 +309,65 @@ def _choice_labels(field):
     return {str(key): label for key, label in field.choices}
 
 
-def _result_heading(filterset, count):
-    text = filterset.search_text
+def _result_heading(filterset, paginator):
+    text, count = filterset.search_text, paginator.count
     if not text:
+        if paginator.limited:
+            return _("More than %(count)s results") % {"count": paginator.limit}
         return ngettext("%(count)s result", "%(count)s results", count) % {"count": count}
     if not count:
         return _("No results for ‘%(text)s’") % {"text": text}
     if filterset.fallback_used:
         return _("No exact results for ‘%(text)s’. These come close:") % {"text": text}
+    if paginator.limited:
+        return _("More than %(count)s results for ‘%(text)s’") % {
+            "count": paginator.limit,
+            "text": text,
+        }
     return ngettext(
         "%(count)s result for ‘%(text)s’", "%(count)s results for ‘%(text)s’", count
     ) % {"count": count, "text": text}
 
 
-def offer_detail(request, slug):
-    offer = get_object_or_404(
-        Offer.objects.published()
-        .select_related("provider")
-        .prefetch_related(
-            "co_providers",
-            "languages",
-            "pillars",
-            "themes",
-            Prefetch(
-                "offer_locations",
-                queryset=OfferLocation.objects.select_related("location").prefetch_related("slots"),
-            ),
+def with_detail_relations(offers):
+    """What an offer's page shows besides the offer, fetched with it (one query each)."""
+    return offers.select_related("provider").prefetch_related(
+        "co_providers",
+        "languages",
+        "pillars",
+        "themes",
+        Prefetch(
+            "offer_locations",
+            queryset=OfferLocation.objects.select_related("location").prefetch_related("slots"),
         ),
-        slug=slug,
     )
+
+
+def offer_detail(request, slug):
+    offer = get_object_or_404(with_detail_relations(Offer.objects.published()), slug=slug)
+    # Cancelled activities stay listed (as "afgelast") so nobody turns up in vain.
+    sessions = offer.sessions.upcoming().select_related("location")[:DETAIL_MAX_SESSIONS]
+    return render(
+        request, "aanbod/offer_detail.html", offer_detail_context(request, offer, sessions)
+    )
+
+
+def offer_detail_context(request, offer, sessions):
+    """The offer page's context; the portal's preview shows a draft with it."""
     offer_locations = list(offer.offer_locations.all())
     for offer_location in offer_locations:
         offer_location.directions_url = directions_url(offer_location.location)
-    # Cancelled activities stay listed (as "afgelast") so nobody turns up in vain.
-    sessions = offer.sessions.upcoming().select_related("location")[:DETAIL_MAX_SESSIONS]
     share_url = request.build_absolute_uri(offer.get_absolute_url())
     share_body = f"{offer.title}\n{offer.summary}\n\n{share_url}"
-    return render(
-        request,
-        "aanbod/offer_detail.html",
-        {
-            "offer": offer,
-            "offer_locations": offer_locations,
-            "sessions": sessions,
-            "needs_review_notice": needs_review_notice(offer),
-            "share_url": share_url,
-            "share_mailto": "mailto:?"
-            + urlencode({"subject": offer.title, "body": share_body}, quote_via=quote),
-        },
-    )
+    return {
+        "offer": offer,
+        "offer_locations": offer_locations,
+        "sessions": sessions,
+        "needs_review_notice": needs_review_notice(offer),
+        "share_url": share_url,
+        "share_mailto": "mailto:?"
+        + urlencode({"subject": offer.title, "body": share_body}, quote_via=quote),
+    }
 
 
 def directions_url(location):

@@ -1,6 +1,6 @@
 from django import template
 
-from netwerk import markup
+from huisvanhetkind import markup
 from netwerk.models.common import person_name
 
 register = template.Library()
@@ -8,7 +8,7 @@ register = template.Library()
 
 @register.filter
 def markdown(text):
-    """Render Markdown as sanitised HTML (see netwerk.markup)."""
+    """Render Markdown as sanitised HTML (see huisvanhetkind.markup)."""
     return markup.render(text)
 
 

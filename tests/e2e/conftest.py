@@ -119,7 +119,15 @@ def new_page(browser, live_server, django_db_serialized_rollback):
             route.abort()
 
     def open_page(**options):
-        options = {"locale": "nl-BE", "viewport": DESKTOP, "base_url": live_server.url, **options}
+        # Reduced motion switches off Bootstrap's transitions, so axe never measures the
+        # contrast of a button halfway through a colour change.
+        options = {
+            "locale": "nl-BE",
+            "viewport": DESKTOP,
+            "base_url": live_server.url,
+            "reduced_motion": "reduce",
+            **options,
+        }
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
         context.route("**/*", only_the_live_server)

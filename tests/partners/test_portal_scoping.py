@@ -8,8 +8,17 @@ import pytest
 from django.core import mail
 from django.urls import get_resolver, reverse
 
-from aanbod.models import Offer
+from aanbod.models import (
+    ErrorReport,
+    FormSubmission,
+    Location,
+    Offer,
+    OfferLocation,
+    ScheduleSlot,
+    Session,
+)
 from partners.models import Invitation, Membership, Partner
+from tests import factories
 
 
 def portal_patterns():
@@ -40,6 +49,17 @@ POST_DATA = {
     "summary": "Changed",
     "status": "published",
     "version": "1",
+    "form_key": "6a1f3c0e-8d0b-4b8e-9a53-1c7d2f4e5a61",
+    "name": "Changed by another partner",
+    "street": "Elders 1",
+    "postcode": "3000",
+    "age_from_years": "0",
+    "age_to_years": "3",
+    "cost": "free",
+    "registration": "walk_in",
+    "format": "in_person",
+    "pillars": "1",
+    "next": "/",
 }
 
 
@@ -47,10 +67,21 @@ POST_DATA = {
 def targets(partner, manager, editor):
     """An object of each kind that belongs to `partner`, to aim the URLs at."""
     invitation = Invitation.objects.create(partner=partner, email="invited@example.org")
+    offer = factories.make_offer(partner, "Van de partner", status=Offer.Status.DRAFT)
+    site = factories.make_location("Zaal van de partner", owner=partner)
+    place = factories.make_offer_location(offer, site)
+    ScheduleSlot.objects.create(
+        offer_location=place, weekday=1, start_time="09:00", end_time="12:00"
+    )
+    factories.make_session(offer)
+    report = ErrorReport.objects.create(offer=offer, message="Klopt niet")
     return {
         "slug": partner.slug,
         "membership_id": Membership.objects.get(user=editor, partner=partner).pk,
         "invitation_id": invitation.pk,
+        "offer_id": offer.pk,
+        "location_id": site.pk,
+        "report_id": report.pk,
     }
 
 
@@ -72,8 +103,17 @@ def snapshot():
         list(Membership.objects.order_by("pk").values()),
         list(Invitation.objects.order_by("pk").values()),
         list(Offer.objects.order_by("pk").values()),
+        list(Location.objects.order_by("pk").values()),
+        list(OfferLocation.objects.order_by("pk").values()),
+        list(ScheduleSlot.objects.order_by("pk").values()),
+        list(Session.objects.order_by("pk").values()),
+        list(ErrorReport.objects.order_by("pk").values()),
         Partner.history.count(),
         Membership.history.count(),
+        Offer.history.count(),
+        Location.history.count(),
+        Session.history.count(),
+        FormSubmission.objects.count(),
         len(mail.outbox),
     )
 
@@ -90,6 +130,26 @@ def request(client, method, url):
 def test_the_portal_has_urls_to_check():
     names = {name for name, _ in WITH_PARTNER}
     assert {"dashboard", "team", "member_role", "member_remove", "profile"} <= names
+    assert {
+        "offer_list",
+        "offer_create",
+        "offer_edit",
+        "offer_places",
+        "offer_sessions",
+        "offer_preview",
+        "offer_history",
+        "offer_publish",
+        "offer_unpublish",
+        "offer_archive",
+        "offer_restore",
+        "offer_reviewed",
+        "offer_duplicate",
+        "location_list",
+        "location_create",
+        "location_edit",
+        "report_list",
+        "report_handled",
+    } <= names
 
 
 @pytest.mark.parametrize("method", METHODS)

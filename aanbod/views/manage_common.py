@@ -1,0 +1,73 @@
+"""Helpers shared by the portal's offer, place and report pages (aanbod/views/manage_*.py).
+
+Every object is fetched through its scoping method (Offer.objects.editable_by(user), ...)
+*and* must belong to the partner in the URL, so another partner's object answers 404 whatever
+partner the URL names.
+"""
+
+from django.db import transaction
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from partners.models import Partner
+
+from .. import submissions
+from ..models import Offer
+from ..review import needs_review, review_cutoff
+
+
+def offer_for(request, partner, offer_id, queryset=None):
+    """The partner's offer with this id, if the person may edit it; else 404."""
+    offers = queryset if queryset is not None else Offer.objects.all()
+    return get_object_or_404(
+        offers.editable_by(request.user).filter(provider=partner).select_related("provider"),
+        pk=offer_id,
+    )
+
+
+def post_only(request):
+    """405 for anything but POST. Called after the lookups, so another partner's URL is a
+    404 whatever the method."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return None
+
+
+def can_manage(user, partner):
+    return Partner.objects.managed_by(user).filter(pk=partner.pk).exists()
+
+
+def redirect_back(request, fallback):
+    """Back to the page the button was on (a portal page), else to `fallback`."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+def mark_freshness(offers, cutoff=None):
+    """Set `needs_review` on each offer, for the highlight on the portal pages. Only what the
+    public sees needs checking: a draft is confirmed when it is published."""
+    cutoff = cutoff or review_cutoff()
+    for offer in offers:
+        offer.needs_review = offer.is_public and needs_review(offer, cutoff)
+    return offers
+
+
+def save_once(request, form_key, save, fallback):
+    """Run `save` (which returns the URL to go on to) once per form key, in one transaction.
+
+    A repeated submit (a double click, a reload) goes where the first one went and saves
+    nothing. Exceptions from `save` (e.g. VersionConflict) pass to the caller, nothing saved.
+    """
+    try:
+        with transaction.atomic():
+            submission = submissions.claim(key=form_key, user=request.user)
+            url = save()
+            submissions.finish(submission, url)
+    except submissions.AlreadySubmitted as done:
+        return redirect(done.redirect_to or fallback)
+    return redirect(url)

@@ -1,0 +1,100 @@
+"""A partner's page in the portal: its offers and how fresh they are, its coming activities
+and the reports from the public it still has to handle."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from partners.portal import partner_view
+
+from .. import services
+from ..models import ErrorReport, Offer, Session
+from .manage_common import can_manage, mark_freshness, post_only, redirect_back
+
+DASHBOARD_SESSIONS = 10
+DASHBOARD_REPORTS = 20
+HANDLED_REPORTS_SHOWN = 20
+
+
+@partner_view()
+def dashboard(request, partner):
+    user = request.user
+    offers = mark_freshness(
+        list(
+            Offer.objects.editable_by(user)
+            .filter(provider=partner)
+            .exclude(status=Offer.Status.ARCHIVED)
+            .order_by("title")
+        )
+    )
+    # Those to check first, then the rest; each group by title.
+    offers.sort(key=lambda offer: not offer.needs_review)
+    sessions = (
+        Session.objects.editable_by(user)
+        .filter(offer__provider=partner, ends_at__gte=timezone.now())
+        .exclude(offer__status=Offer.Status.ARCHIVED)
+        .select_related("offer", "location")
+        .order_by("starts_at")[:DASHBOARD_SESSIONS]
+    )
+    reports = list(
+        ErrorReport.objects.for_user(user)
+        .open()
+        .filter(offer__provider=partner)
+        .select_related("offer")
+        .order_by("created_at")[: DASHBOARD_REPORTS + 1]
+    )
+    return render(
+        request,
+        "aanbod/manage/dashboard.html",
+        {
+            "partner": partner,
+            "can_manage": can_manage(user, partner),
+            "offers": offers,
+            "review_count": sum(offer.needs_review for offer in offers),
+            "sessions": sessions,
+            "reports": reports[:DASHBOARD_REPORTS],
+            "more_reports": len(reports) > DASHBOARD_REPORTS,
+        },
+    )
+
+
+@partner_view()
+def report_list(request, partner):
+    reports = (
+        ErrorReport.objects.for_user(request.user)
+        .filter(offer__provider=partner)
+        .select_related("offer", "handled_by")
+    )
+    return render(
+        request,
+        "aanbod/manage/report_list.html",
+        {
+            "partner": partner,
+            "open_reports": reports.open().order_by("created_at"),
+            "handled_reports": reports.filter(status=ErrorReport.Status.HANDLED).order_by(
+                "-handled_at"
+            )[:HANDLED_REPORTS_SHOWN],
+        },
+    )
+
+
+@partner_view()
+def report_handled(request, partner, report_id):
+    report = get_object_or_404(
+        ErrorReport.objects.for_user(request.user)
+        .filter(offer__provider=partner)
+        .select_related("offer"),
+        pk=report_id,
+    )
+    if not_allowed := post_only(request):
+        return not_allowed
+    if services.report_mark_handled(report=report, user=request.user):
+        messages.success(
+            request,
+            _("The report about ‘%(offer)s’ is marked as handled.") % {"offer": report.offer},
+        )
+    else:
+        messages.info(request, _("This report was already handled."))
+    return redirect_back(request, reverse("portal:dashboard", args=[partner.slug]))
