@@ -17,6 +17,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -193,4 +195,14 @@ def assert_no_horizontal_scroll(page):
     screen = page.viewport_size["width"]
     assert content <= screen, (
         f"{page.url} scrolls sideways: {content} px of content on a {screen} px screen"
+    )
+
+
+def log_in(page, live_server, user):
+    """Start the browser logged in, skipping the login form (journeys of their own test it)."""
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
     )

@@ -7,25 +7,14 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 from playwright.sync_api import expect
 
 from partners.models import Invitation, Membership
 from tests import factories
-from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, log_in
 
 PASSWORD = "correct horse 42"  # what tests.factories.make_user gives everyone
 NEW_PASSWORD = "een lang en nieuw wachtwoord 7"
-
-
-def log_in(page, live_server, user):
-    """Start the browser logged in, skipping the login form (its own journey tests that)."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
 
 
 def field(label):

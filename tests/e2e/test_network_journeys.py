@@ -7,28 +7,16 @@ from datetime import timedelta
 
 import icalendar
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from netwerk.models import Attendance, Group, GroupMember, Interest, Meeting, WorkgroupReport
 from netwerk.models.common import Publication
 from tests import factories
-from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, log_in
 from tests.netwerk import builders
 
 PASSWORD = "correct horse 42"  # what tests.factories.make_user gives everyone
-
-
-def log_in(page, live_server, user):
-    """Start the browser logged in, skipping the login form (its own journey tests that)."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
 
 
 @pytest.fixture

@@ -7,26 +7,14 @@ import re
 from datetime import time, timedelta
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from aanbod.models import ErrorReport, Location, Offer, ScheduleSlot, Session
 from tests import factories
-from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, log_in
 
 PASSWORD = "correct horse 42"  # what tests.factories.make_user gives everyone
-
-
-def log_in(page, live_server, user):
-    """Start the browser logged in, skipping the login form (the first journey uses it)."""
-    client = Client()
-    client.force_login(user)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-    )
 
 
 @pytest.fixture
