@@ -1,7 +1,6 @@
 """The public catalogue: the list of offers with its filters, an offer's page, and the
 "Klopt er iets niet?" form."""
 
-import calendar
 from math import ceil
 from urllib.parse import quote, urlencode
 
@@ -27,6 +26,7 @@ from .. import search
 from ..filters import OfferFilter
 from ..forms import ErrorReportForm
 from ..models import Offer, OfferLocation
+from ..review import months_before, needs_review
 
 OFFERS_PER_PAGE = 20
 # The list counts its results no further than this: counting every match of a broad search or
@@ -382,16 +382,8 @@ def directions_url(location):
 
 def needs_review_notice(offer, now=None):
     """True when nobody confirmed the offer in the last REVIEW_NOTICE_MONTHS months."""
-    if offer.reviewed_at is None:
-        return True
-    return offer.reviewed_at < _months_before(now or timezone.now(), settings.REVIEW_NOTICE_MONTHS)
-
-
-def _months_before(moment, months):
-    index = moment.year * 12 + moment.month - 1 - months
-    year, month = divmod(index, 12)
-    day = min(moment.day, calendar.monthrange(year, month + 1)[1])
-    return moment.replace(year=year, month=month + 1, day=day)
+    cutoff = months_before(now or timezone.now(), settings.REVIEW_NOTICE_MONTHS)
+    return needs_review(offer, cutoff)
 
 
 @require_http_methods(["GET", "POST"])
