@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -187,6 +189,16 @@ class Location(models.Model):
     @property
     def address(self):
         return f"{self.street}, {self.postcode} {self.deelgemeente}"
+
+    @property
+    def directions_url(self):
+        """A plain link to OpenStreetMap: a route to the coordinates, or a search for the address.
+
+        A link instead of an embedded map, so the page makes no third-party request.
+        """
+        if self.latitude is not None and self.longitude is not None:
+            return f"https://www.openstreetmap.org/directions?to={self.latitude}%2C{self.longitude}"
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": self.address})
 
 
 class OfferHistoricalRecords(HistoricalRecords):

@@ -354,30 +354,17 @@ def offer_detail(request, slug):
 
 def offer_detail_context(request, offer, sessions):
     """The offer page's context; the portal's preview shows a draft with it."""
-    offer_locations = list(offer.offer_locations.all())
-    for offer_location in offer_locations:
-        offer_location.directions_url = directions_url(offer_location.location)
     share_url = request.build_absolute_uri(offer.get_absolute_url())
     share_body = f"{offer.title}\n{offer.summary}\n\n{share_url}"
     return {
         "offer": offer,
-        "offer_locations": offer_locations,
+        "offer_locations": offer.offer_locations.all(),
         "sessions": sessions,
         "needs_review_notice": needs_review_notice(offer),
         "share_url": share_url,
         "share_mailto": "mailto:?"
         + urlencode({"subject": offer.title, "body": share_body}, quote_via=quote),
     }
-
-
-def directions_url(location):
-    """A plain link to OpenStreetMap: directions to the coordinates, or else a search for the
-    address. No map is embedded, so the page itself makes no request to a third party."""
-    if location.latitude is not None and location.longitude is not None:
-        return (
-            f"https://www.openstreetmap.org/directions?to={location.latitude},{location.longitude}"
-        )
-    return "https://www.openstreetmap.org/search?" + urlencode({"query": location.address})
 
 
 def needs_review_notice(offer, now=None):

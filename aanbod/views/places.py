@@ -1,7 +1,5 @@
 """The places where the offer happens: the Huizen van het Kind first, then the other places."""
 
-from urllib.parse import urlencode
-
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -12,19 +10,6 @@ from ..models import Location, Offer, Session
 
 # The place page lists the next activities there; the agenda, filtered on the place, has all.
 LOCATION_SESSIONS = 10
-
-
-def directions_url(location):
-    """A plain link to OpenStreetMap: a route to the coordinates, or a search for the address.
-
-    A link instead of an embedded map, so the page makes no third-party request.
-    """
-    if location.latitude is not None and location.longitude is not None:
-        return (
-            "https://www.openstreetmap.org/directions?"
-            f"to={location.latitude}%2C{location.longitude}"
-        )
-    return "https://www.openstreetmap.org/search?" + urlencode({"query": location.address})
 
 
 def _owner_is_public(location):
@@ -42,8 +27,6 @@ def location_list(request):
             )
         )
     )
-    for location in locations:
-        location.directions_url = directions_url(location)
     huizen = [loc for loc in locations if loc.kind == Location.Kind.HUIS_VAN_HET_KIND]
     others = [loc for loc in locations if loc.kind != Location.Kind.HUIS_VAN_HET_KIND]
     groups = [("huizen", _("Huizen van het Kind"), huizen), ("other", _("Other places"), others)]
@@ -73,7 +56,6 @@ def location_detail(request, slug):
         {
             "location": location,
             "owner_is_public": _owner_is_public(location),
-            "directions_url": directions_url(location),
             "offer_locations": offer_locations,
             "sessions": sessions,
             "session_limit": LOCATION_SESSIONS,

@@ -88,7 +88,7 @@ def test_it_shows_where_when_and_how_to_get_there(client, offer):
 def test_directions_go_to_openstreetmap_by_coordinates_or_else_by_address(client, offer):
     html = get(client, offer).text
 
-    assert 'href="https://www.openstreetmap.org/directions?to=50.889100,4.722300"' in html
+    assert 'href="https://www.openstreetmap.org/directions?to=50.889100%2C4.722300"' in html
     assert 'href="https://www.openstreetmap.org/search?query=Kerkstraat+5%2C+3012+Wilsele"' in html
     # A plain link only: no embedded map, no script or frame from elsewhere.
     assert "<iframe" not in html

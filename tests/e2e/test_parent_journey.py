@@ -121,7 +121,7 @@ def find_the_group_on_a_phone(page, offers):
     )
     assert directions.is_visible()
     assert directions.get_attribute("href") == (
-        "https://www.openstreetmap.org/directions?to=50.889100,4.722300"
+        "https://www.openstreetmap.org/directions?to=50.889100%2C4.722300"
     )
     assert where.get_by_text("Elke eerste dinsdag van de maand").is_visible()
     assert where.get_by_text("Dinsdag 09:30–11:00").is_visible()
