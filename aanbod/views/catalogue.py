@@ -59,10 +59,11 @@ FILTER_PANEL = (
 
 def offer_list(request):
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
-    # The cards show neither the description nor the search document, the largest columns.
+    # The cards show neither the description nor the search document and filter codes, the
+    # largest columns.
     offers = (
         filterset.qs.select_related("provider")
-        .defer("description", "search_vector", "registration_details")
+        .defer("description", "search_vector", "facets", "registration_details")
         .prefetch_related(
             "languages",
             Prefetch("offer_locations", queryset=OfferLocation.objects.select_related("location")),

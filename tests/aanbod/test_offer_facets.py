@@ -1,0 +1,197 @@
+"""The filter codes of offers (Offer.facets), kept by database triggers on PostgreSQL.
+
+The catalogue's filters on pillars, themes, languages, postcodes and weekdays read these codes
+on PostgreSQL (aanbod/filters.py); tests/aanbod/test_offer_filters.py checks the filters
+themselves on both backends. Here: the codes follow every way their sources change, and the
+filters give the same offers with the codes as with the subqueries SQLite uses.
+"""
+
+from datetime import time, timedelta
+from itertools import product
+
+import pytest
+from django.db import connection
+from django.http import QueryDict
+from django.utils import timezone
+
+from aanbod.filters import OfferFilter
+from aanbod.models import Language, Offer, Pillar, ScheduleSlot, Theme
+from tests import factories
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the filter codes are kept by PostgreSQL triggers"
+)
+
+
+def codes(offer):
+    """The offer's codes as stored, read straight from the database."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tsvector_to_array(facets) FROM aanbod_offer WHERE id = %s", [offer.pk]
+        )
+        return set(cursor.fetchone()[0])
+
+
+def pillar(slug):
+    return Pillar.objects.get(slug=slug)
+
+
+def test_a_new_offer_has_the_codes_of_its_pillars(partner):
+    offer = factories.make_offer(partner, pillars=("consultatie", "groepsaanbod"))
+    assert codes(offer) == {f"p{pillar('consultatie').pk}", f"p{pillar('groepsaanbod').pk}"}
+
+
+def test_the_codes_follow_pillars_themes_and_languages(partner):
+    offer = factories.make_offer(partner, pillars=())
+    theme = Theme.objects.create(name="Slaap", slug="slaap")
+    arabic = Language.objects.create(code="ar", name="Arabisch")
+    offer.themes.add(theme)
+    offer.languages.add(arabic)
+    offer.pillars.add(pillar("consultatie"))
+    assert codes(offer) == {f"t{theme.pk}", f"l{arabic.pk}", f"p{pillar('consultatie').pk}"}
+    offer.themes.clear()
+    arabic.offers.remove(offer)
+    offer.pillars.set([pillar("groepsaanbod")])
+    assert codes(offer) == {f"p{pillar('groepsaanbod').pk}"}
+
+
+def test_a_deleted_theme_leaves_the_codes(partner):
+    offer = factories.make_offer(partner, pillars=())
+    theme = Theme.objects.create(name="Slaap", slug="slaap")
+    offer.themes.add(theme)
+    theme.delete()
+    assert codes(offer) == set()
+
+
+def test_the_codes_follow_the_places_and_their_postcodes(partner):
+    offer = factories.make_offer(partner, pillars=())
+    place = factories.make_location(postcode="3010")
+    offer_location = factories.make_offer_location(offer, place)
+    assert codes(offer) == {"g3010"}
+    place.postcode = "3012"
+    place.save()
+    assert codes(offer) == {"g3012"}
+    offer_location.delete()
+    assert codes(offer) == set()
+
+
+def test_the_codes_follow_weekly_slots(partner):
+    offer = factories.make_offer(partner, pillars=())
+    place = factories.make_location(postcode="3000")
+    offer_location = factories.make_offer_location(offer, place)
+    slot = ScheduleSlot.objects.create(
+        offer_location=offer_location, weekday=3, start_time=time(9), end_time=time(11)
+    )
+    assert codes(offer) == {"g3000", "d3"}
+    slot.weekday = 5
+    slot.save()
+    assert codes(offer) == {"g3000", "d5"}
+    slot.delete()
+    assert codes(offer) == {"g3000"}
+
+
+def test_the_codes_follow_activities_by_their_weekday_in_leuven(partner):
+    offer = factories.make_offer(partner, pillars=())
+    # Half past midnight on a Wednesday in Leuven is still Tuesday in UTC.
+    starts_at = timezone.make_aware(timezone.datetime(2027, 1, 6, 0, 30))
+    session = factories.make_session(offer, starts_in=starts_at - timezone.now())
+    assert codes(offer) == {"s3"}
+    session.is_cancelled = True
+    session.save()
+    assert codes(offer) == set()
+    session.delete()
+    assert codes(offer) == set()
+
+
+def test_codes_written_back_by_an_older_copy_of_the_offer_are_replaced(partner):
+    factories.make_offer(partner, pillars=())
+    stale = Offer.objects.get()
+    stale.pillars.add(pillar("consultatie"))
+    stale.reviewed_at = timezone.now()
+    stale.save()  # writes back the codes it loaded, from before the pillar
+    assert codes(stale) == {f"p{pillar('consultatie').pk}"}
+
+
+def test_offers_created_in_bulk_get_their_codes(partner):
+    offers = Offer.objects.bulk_create(
+        Offer(provider=partner, title=f"Bulk {n}", slug=f"bulk-{n}", summary="x") for n in range(3)
+    )
+    Offer.pillars.through.objects.bulk_create(
+        Offer.pillars.through(offer=offer, pillar=pillar("consultatie")) for offer in offers
+    )
+    assert all(codes(offer) == {f"p{pillar('consultatie').pk}"} for offer in offers)
+
+
+@pytest.fixture
+def varied_offers(partner):
+    """Offers that differ in every filtered relation, some with nothing at all."""
+    dutch = Language.objects.create(code="nl", name="Nederlands")
+    french = Language.objects.create(code="fr", name="Frans")
+    sleep = Theme.objects.create(name="Slaap", slug="slaap")
+    places = [factories.make_location(postcode=code) for code in ("3000", "3010", "3018")]
+    soon = timezone.now() + timedelta(days=1)
+    offers = []
+    for n, (pillars, with_theme, language, place, weekday, session_day) in enumerate(
+        product(
+            (("consultatie",), ("groepsaanbod", "consultatie"), ()),
+            (True, False),
+            (dutch, french, None),
+            (places[0], places[1], None),
+            (3, None),
+            (0, 2, None),
+        )
+    ):
+        if n % 5:  # a fifth of all combinations, every value still among them
+            continue
+        offer = factories.make_offer(partner, title=f"Aanbod {n:03}", pillars=pillars)
+        if with_theme:
+            offer.themes.add(sleep)
+        if language:
+            offer.languages.add(language)
+        if place:
+            offer_location = factories.make_offer_location(offer, place)
+            if weekday:
+                ScheduleSlot.objects.create(
+                    offer_location=offer_location,
+                    weekday=weekday,
+                    start_time=time(9),
+                    end_time=time(10),
+                )
+        if session_day is not None:
+            factories.make_session(offer, starts_in=soon - timezone.now() + timedelta(session_day))
+        offers.append(offer)
+    return offers
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "pijler=consultatie",
+        "pijler=groepsaanbod&pijler=consultatie",
+        "thema=slaap",
+        "taal=nl",
+        "gemeente=3000&gemeente=3018",
+        "dag=3",
+        f"dag={(timezone.localdate() + timedelta(days=1)).isoweekday()}",
+        f"dag={(timezone.localdate() + timedelta(days=3)).isoweekday()}",
+        "pijler=consultatie&thema=slaap&taal=fr&gemeente=3010&dag=3",
+    ],
+)
+def test_the_codes_find_what_the_subqueries_find(varied_offers, query):
+    def titles(use_facets):
+        filterset = OfferFilter(QueryDict(query), queryset=Offer.objects.published())
+        filterset.use_facets = use_facets
+        return sorted(filterset.qs.values_list("title", flat=True))
+
+    with_codes, with_subqueries = titles(True), titles(False)
+    assert with_codes == with_subqueries
+    assert with_codes, "the data set should have matches for every query"
+
+
+def test_an_activity_that_is_over_does_not_count_for_its_weekday(partner):
+    offer = factories.make_offer(partner)
+    factories.make_session(offer, starts_in=-timedelta(days=7))
+    weekday = timezone.localtime(offer.sessions.get().starts_at).isoweekday()
+    assert codes(offer) == {f"p{pillar('onthaal-en-informatie').pk}", f"s{weekday}"}
+    filterset = OfferFilter(QueryDict(f"dag={weekday}"), queryset=Offer.objects.published())
+    assert list(filterset.qs) == []
