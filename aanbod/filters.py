@@ -5,9 +5,8 @@ from datetime import datetime, time, timedelta
 
 import django_filters
 from django import forms
-from django.contrib.postgres.search import SearchQuery
 from django.db import connections
-from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -190,14 +189,14 @@ class OfferFilter(django_filters.FilterSet):
     def filter_pillars(self, queryset, name, value):
         ids = self._ids("pijler", value)
         if self.use_facets:
-            return queryset.filter(has_facet(*(f"p{pk}" for pk in ids)))
+            return queryset.filter(search.has_facet(*(f"p{pk}" for pk in ids)))
         through = Offer.pillars.through.objects
         return queryset.filter(Exists(through.filter(offer=OuterRef("pk"), pillar_id__in=ids)))
 
     def filter_themes(self, queryset, name, value):
         ids = self._ids("thema", value)
         if self.use_facets:
-            return queryset.filter(has_facet(*(f"t{pk}" for pk in ids)))
+            return queryset.filter(search.has_facet(*(f"t{pk}" for pk in ids)))
         through = Offer.themes.through.objects
         return queryset.filter(Exists(through.filter(offer=OuterRef("pk"), theme_id__in=ids)))
 
@@ -216,7 +215,7 @@ class OfferFilter(django_filters.FilterSet):
 
     def filter_postcodes(self, queryset, name, value):
         if self.use_facets:
-            return queryset.filter(has_facet(*(f"g{postcode}" for postcode in value)))
+            return queryset.filter(search.has_facet(*(f"g{postcode}" for postcode in value)))
         places = OfferLocation.objects.filter(offer=OuterRef("pk"), location__postcode__in=value)
         return queryset.filter(Exists(places))
 
@@ -234,7 +233,7 @@ class OfferFilter(django_filters.FilterSet):
     def filter_language(self, queryset, name, value):
         ids = self._ids("taal", [value])
         if self.use_facets:
-            return queryset.filter(has_facet(f"l{ids[0]}"))
+            return queryset.filter(search.has_facet(f"l{ids[0]}"))
         through = Offer.languages.through.objects
         return queryset.filter(Exists(through.filter(offer=OuterRef("pk"), language_id__in=ids)))
 
@@ -252,8 +251,8 @@ class OfferFilter(django_filters.FilterSet):
                 is_cancelled=False,
                 starts_at__iso_week_day=day,
             )
-            return queryset.filter(has_facet(f"d{day}", f"s{day}")).filter(
-                has_facet(f"d{day}") | Exists(upcoming)
+            return queryset.filter(search.has_facet(f"d{day}", f"s{day}")).filter(
+                search.has_facet(f"d{day}") | Exists(upcoming)
             )
         # One set of offer ids (IN a UNION), not an OR of two EXISTS: PostgreSQL cannot join on
         # an OR and checked both subqueries offer by offer (1.3 s to count at 100,000 offers).
@@ -267,15 +266,6 @@ class OfferFilter(django_filters.FilterSet):
             .values("offer_id")
         )
         return queryset.filter(pk__in=slots.union(sessions, all=True))
-
-
-def has_facet(*codes):
-    """Offers with at least one of these filter codes (``Offer.facets``, PostgreSQL only).
-
-    The codes are plain letters and digits, so the 'simple' configuration keeps them as they
-    are.
-    """
-    return Q(facets=SearchQuery(" | ".join(codes), search_type="raw", config="simple"))
 
 
 def catalogue_choices():
