@@ -242,7 +242,7 @@ def _typo_fallback(offers, text):
     )
     rank = Greatest(rank, theme_rank, output_field=FloatField())
     # Too many to rank (a common theme): they are listed by title. The condition is then
-    # checked row by row, theme first (an index lookup; the title similarity needs the row), so
+    # checked row by row, theme first (the filter codes, in the row like the title), so
     # PostgreSQL walks the title index and stops after a page. Gathering every similar title
     # first, as below, took 300-900 ms at 100,000 offers; a common theme is known to give too
     # many from its own count.
