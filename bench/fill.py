@@ -7,9 +7,10 @@ costs, registration, formats, places with weekly slots, and dated activities in 
 
 Rows are written with bulk_create in batches. On PostgreSQL the search-document triggers of
 migration aanbod/0004_offer_search would parse every offer's text once per row while loading
-(about 3 ms an offer); they are switched off for the load, the documents are then built in
-set-based UPDATEs with the very functions the triggers call, and the triggers are switched back
-on before anything is measured.
+(about 3 ms an offer), and the filter-code triggers of 0007_offer_facets would rewrite every
+offer once for each related table (ten minutes for 100,000 offers). They are switched off for
+the load; the documents and codes are then built in set-based UPDATEs with the very functions
+the triggers call, and the triggers are switched back on before anything is measured.
 """
 
 import random
@@ -181,8 +182,12 @@ def fill(offers, log=print):
         counts.update(totals)
         if postgres:
             started = clock.monotonic()
+            # Without statistics of the tables just filled, PostgreSQL would scan a whole
+            # related table for each offer's codes instead of using its index.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
             _build_search_documents()
-            log(f"  search documents in {clock.monotonic() - started:.1f} s")
+            log(f"  search documents and filter codes in {clock.monotonic() - started:.1f} s")
     finally:
         if postgres:
             _set_search_triggers(enabled=True)
@@ -463,11 +468,18 @@ def _session(rng, offer, day, places, online):
     )
 
 
-# The triggers that parse an offer's text. The themes trigger would ask for a rebuild of every
-# offer whose themes were just inserted, i.e. parse everything a second time.
+# The triggers that parse an offer's text (the themes trigger would ask for a rebuild of every
+# offer whose themes were just inserted, i.e. parse everything a second time), and those that
+# rebuild an offer's filter codes after rows are inserted in a related table.
 SEARCH_TRIGGERS = (
     ("aanbod_offer", "aanbod_offer_search_vector"),
     ("aanbod_offer_themes", "aanbod_offer_themes_inserted"),
+    ("aanbod_offer_pillars", "aanbod_offer_pillars_facets_inserted"),
+    ("aanbod_offer_themes", "aanbod_offer_themes_facets_inserted"),
+    ("aanbod_offer_languages", "aanbod_offer_languages_facets_inserted"),
+    ("aanbod_offerlocation", "aanbod_offerlocation_facets_inserted"),
+    ("aanbod_scheduleslot", "aanbod_slot_inserted"),
+    ("aanbod_session", "aanbod_session_facets_inserted"),
 )
 
 
@@ -478,17 +490,19 @@ def _set_search_triggers(enabled):
             cursor.execute(f"ALTER TABLE {table} {action} TRIGGER {trigger}")
 
 
+# "facets = NULL" has the offer's own (still enabled) trigger build the codes.
 DOCUMENT_SQL = """
 UPDATE aanbod_offer
    SET search_vector = aanbod_offer_own_document(title, summary, description)
-                       || aanbod_offer_related_document(id, provider_id)
+                       || aanbod_offer_related_document(id, provider_id),
+       facets = NULL
  WHERE id %% %s = %s
 """
 
 
 def _build_search_documents(workers=2):
-    """Build every offer's document with the triggers' own functions, in `workers` connections
-    at once (PostgreSQL runs an UPDATE on one core)."""
+    """Build every offer's document and filter codes with the triggers' own functions, in
+    `workers` connections at once (PostgreSQL runs an UPDATE on one core)."""
     errors = []
 
     def work(part):
@@ -510,10 +524,12 @@ def _build_search_documents(workers=2):
 
 
 def _check_search_documents():
-    """Every offer has a document, the triggers are on again, and the trigger writes exactly
-    the document the bulk UPDATE wrote."""
+    """Every offer has a document and filter codes, the triggers are on again, and the trigger
+    writes exactly the document the bulk UPDATE wrote."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM aanbod_offer WHERE search_vector IS NULL")
+        cursor.execute(
+            "SELECT count(*) FROM aanbod_offer WHERE search_vector IS NULL OR facets IS NULL"
+        )
         missing = cursor.fetchone()[0]
         cursor.execute(
             "SELECT count(*) FROM pg_trigger WHERE tgname = ANY(%s) AND tgenabled = 'O'",
@@ -534,6 +550,6 @@ def _check_search_documents():
     if missing or enabled != len(SEARCH_TRIGGERS) or bulk_document != trigger_document:
         same = "the same as" if bulk_document == trigger_document else "not the same as"
         raise RuntimeError(
-            f"search documents: {missing} missing, {enabled} of {len(SEARCH_TRIGGERS)} triggers"
-            f" on, the bulk-built document {same} the trigger's"
+            f"search documents or filter codes: {missing} missing, {enabled} of"
+            f" {len(SEARCH_TRIGGERS)} triggers on, the bulk-built document {same} the trigger's"
         )
