@@ -8,12 +8,15 @@ took 200-500 ms at 100,000 offers. Here every offer carries those facts as codes
 - ``aanbod_offer_facets(offer_id)`` builds the codes from the related tables.
 - A BEFORE INSERT OR UPDATE trigger on aanbod_offer builds them on insert, and again whenever
   anything writes the column: "SET facets = NULL" is how the other triggers ask for a rebuild,
-  and a stale value that save() writes back differs from the stored one and is replaced.
+  and a stale value that save() writes back differs from the stored one and is replaced. The
+  trigger runs once it holds the offer's row, and PL/pgSQL reads with a new snapshot for each
+  statement: when it had to wait for another transaction's change to the offer, it sees what
+  that transaction committed (two people adding a slot to one offer at once both count).
 - Statement-level triggers (transition tables: one bulk insert means one UPDATE) on the pillar,
   theme and language tables of offers, on offer places, weekly slots and activities; a row
-  trigger on places for a changed postcode. They name the offers as "id = ANY (ARRAY(...))":
-  PostgreSQL has no statistics for a transition table, and with "id IN (SELECT ...)" it chose
-  to scan every offer for each statement (a bulk load of 100,000 offers took ten times longer).
+  trigger on places for a changed postcode. ``aanbod_refresh_facets(offer_ids)`` rewrites only
+  the offers whose codes change, looked up by primary key ("id = ANY (ARRAY(...))") whatever
+  PostgreSQL guesses about the size of a transition table, of which it has no statistics.
 
 As in 0004_offer_search, the triggers compare columns in their body instead of naming them in
 "UPDATE OF" or WHEN, which would block ALTER COLUMN ... TYPE in later migrations.
@@ -81,20 +84,28 @@ CREATE TRIGGER aanbod_offer_facets
     BEFORE INSERT OR UPDATE ON {here}.aanbod_offer
     FOR EACH ROW EXECUTE FUNCTION {here}.aanbod_offer_set_facets();
 
+-- Rebuild the codes of these offers where they changed; an offer whose codes stay the same
+-- (a second slot on the same day, a new capacity) is not written, nor locked.
+CREATE FUNCTION {here}.aanbod_refresh_facets(p_offer_ids bigint[]) RETURNS void
+    LANGUAGE sql
+    AS $$
+    UPDATE {here}.aanbod_offer SET facets = NULL
+     WHERE id = ANY (p_offer_ids)
+       AND facets IS DISTINCT FROM {here}.aanbod_offer_facets(id)
+    $$;
+
 -- For tables with an offer_id column.
 CREATE FUNCTION {here}.aanbod_offer_child_changed() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
     BEGIN
         IF TG_OP = 'INSERT' THEN
-            UPDATE {here}.aanbod_offer SET facets = NULL
-             WHERE id = ANY (ARRAY(SELECT offer_id FROM new_rows));
+            PERFORM {here}.aanbod_refresh_facets(ARRAY(SELECT offer_id FROM new_rows));
         ELSIF TG_OP = 'DELETE' THEN
-            UPDATE {here}.aanbod_offer SET facets = NULL
-             WHERE id = ANY (ARRAY(SELECT offer_id FROM old_rows));
+            PERFORM {here}.aanbod_refresh_facets(ARRAY(SELECT offer_id FROM old_rows));
         ELSE
-            UPDATE {here}.aanbod_offer SET facets = NULL
-             WHERE id = ANY (ARRAY(SELECT offer_id FROM new_rows UNION SELECT offer_id FROM old_rows));
+            PERFORM {here}.aanbod_refresh_facets(
+                ARRAY(SELECT offer_id FROM new_rows UNION SELECT offer_id FROM old_rows));
         END IF;
         RETURN NULL;
     END
@@ -105,18 +116,15 @@ CREATE FUNCTION {here}.aanbod_slot_changed() RETURNS trigger
     AS $$
     BEGIN
         IF TG_OP = 'INSERT' THEN
-            UPDATE {here}.aanbod_offer SET facets = NULL
-             WHERE id = ANY (ARRAY(
+            PERFORM {here}.aanbod_refresh_facets(ARRAY(
                 SELECT ol.offer_id FROM {here}.aanbod_offerlocation ol
                  WHERE ol.id = ANY (ARRAY(SELECT offer_location_id FROM new_rows))));
         ELSIF TG_OP = 'DELETE' THEN
-            UPDATE {here}.aanbod_offer SET facets = NULL
-             WHERE id = ANY (ARRAY(
+            PERFORM {here}.aanbod_refresh_facets(ARRAY(
                 SELECT ol.offer_id FROM {here}.aanbod_offerlocation ol
                  WHERE ol.id = ANY (ARRAY(SELECT offer_location_id FROM old_rows))));
         ELSE
-            UPDATE {here}.aanbod_offer SET facets = NULL
-             WHERE id = ANY (ARRAY(
+            PERFORM {here}.aanbod_refresh_facets(ARRAY(
                 SELECT ol.offer_id FROM {here}.aanbod_offerlocation ol
                  WHERE ol.id = ANY (ARRAY(SELECT offer_location_id FROM new_rows
                                           UNION SELECT offer_location_id FROM old_rows))));
@@ -130,9 +138,8 @@ CREATE FUNCTION {here}.aanbod_location_postcode_changed() RETURNS trigger
     AS $$
     BEGIN
         IF NEW.postcode IS DISTINCT FROM OLD.postcode THEN
-            UPDATE {here}.aanbod_offer SET facets = NULL
-             WHERE id = ANY (ARRAY(SELECT offer_id FROM {here}.aanbod_offerlocation
-                                    WHERE location_id = NEW.id));
+            PERFORM {here}.aanbod_refresh_facets(ARRAY(
+                SELECT offer_id FROM {here}.aanbod_offerlocation WHERE location_id = NEW.id));
         END IF;
         RETURN NULL;
     END
@@ -186,6 +193,7 @@ DROP TRIGGER IF EXISTS aanbod_offer_facets ON {here}.aanbod_offer;
 DROP FUNCTION IF EXISTS {here}.aanbod_location_postcode_changed();
 DROP FUNCTION IF EXISTS {here}.aanbod_slot_changed();
 DROP FUNCTION IF EXISTS {here}.aanbod_offer_child_changed();
+DROP FUNCTION IF EXISTS {here}.aanbod_refresh_facets(bigint[]);
 DROP FUNCTION IF EXISTS {here}.aanbod_offer_set_facets();
 DROP FUNCTION IF EXISTS {here}.aanbod_offer_facets(bigint);
 """

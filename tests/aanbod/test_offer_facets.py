@@ -6,11 +6,13 @@ themselves on both backends. Here: the codes follow every way their sources chan
 filters give the same offers with the codes as with the subqueries SQLite uses.
 """
 
+import threading
 from datetime import time, timedelta
 from itertools import product
+from time import sleep
 
 import pytest
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -195,3 +197,60 @@ def test_an_activity_that_is_over_does_not_count_for_its_weekday(partner):
     assert codes(offer) == {f"p{pillar('onthaal-en-informatie').pk}", f"s{weekday}"}
     filterset = OfferFilter(QueryDict(f"dag={weekday}"), queryset=Offer.objects.published())
     assert list(filterset.qs) == []
+
+
+def test_a_change_that_keeps_the_codes_does_not_rewrite_the_offer(partner):
+    offer = factories.make_offer(partner, pillars=())
+    session = factories.make_session(offer)
+
+    def row_version():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT xmin::text FROM aanbod_offer WHERE id = %s", [offer.pk])
+            return cursor.fetchone()[0]
+
+    before = row_version()
+    session.capacity = 12
+    session.save()
+    assert row_version() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_adding_slots_to_one_offer_at_once_both_count():
+    """The second trigger waits for the first transaction's lock on the offer, and then builds
+    the codes from what that transaction committed as well as from its own slot."""
+    partner = factories.make_partner()
+    offer = factories.make_offer(partner, pillars=())
+    offer_location = factories.make_offer_location(offer, factories.make_location())
+    first_inserted, second_started = threading.Event(), threading.Event()
+    errors = []
+
+    def add_slot(weekday, after=None, before_commit=None):
+        try:
+            if after:
+                after.wait(10)
+            with transaction.atomic():
+                if after:
+                    second_started.set()
+                ScheduleSlot.objects.create(
+                    offer_location=offer_location,
+                    weekday=weekday,
+                    start_time=time(9),
+                    end_time=time(10),
+                )
+                if before_commit:
+                    first_inserted.set()
+                    before_commit.wait(10)
+                    sleep(0.5)  # the second insert is now waiting for the offer's row
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    first = threading.Thread(target=add_slot, args=(3,), kwargs={"before_commit": second_started})
+    second = threading.Thread(target=add_slot, args=(5,), kwargs={"after": first_inserted})
+    first.start()
+    second.start()
+    first.join(20)
+    second.join(20)
+    assert not errors
+    assert codes(offer) == {"g3000", "d3", "d5"}
