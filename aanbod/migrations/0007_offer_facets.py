@@ -85,13 +85,18 @@ CREATE TRIGGER aanbod_offer_facets
     FOR EACH ROW EXECUTE FUNCTION {here}.aanbod_offer_set_facets();
 
 -- Rebuild the codes of these offers where they changed; an offer whose codes stay the same
--- (a second slot on the same day, a new capacity) is not written, nor locked.
+-- (a second slot on the same day, a new capacity) is not written. The offers are locked first:
+-- a transaction changing them at the same time is waited for, and the UPDATE (a statement of
+-- its own, so with a new snapshot) compares with what it committed.
 CREATE FUNCTION {here}.aanbod_refresh_facets(p_offer_ids bigint[]) RETURNS void
-    LANGUAGE sql
+    LANGUAGE plpgsql
     AS $$
-    UPDATE {here}.aanbod_offer SET facets = NULL
-     WHERE id = ANY (p_offer_ids)
-       AND facets IS DISTINCT FROM {here}.aanbod_offer_facets(id)
+    BEGIN
+        PERFORM 1 FROM {here}.aanbod_offer WHERE id = ANY (p_offer_ids) ORDER BY id FOR UPDATE;
+        UPDATE {here}.aanbod_offer SET facets = NULL
+         WHERE id = ANY (p_offer_ids)
+           AND facets IS DISTINCT FROM {here}.aanbod_offer_facets(id);
+    END
     $$;
 
 -- For tables with an offer_id column.

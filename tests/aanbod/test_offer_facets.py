@@ -214,43 +214,61 @@ def test_a_change_that_keeps_the_codes_does_not_rewrite_the_offer(partner):
     assert row_version() == before
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_people_adding_slots_to_one_offer_at_once_both_count():
-    """The second trigger waits for the first transaction's lock on the offer, and then builds
-    the codes from what that transaction committed as well as from its own slot."""
-    partner = factories.make_partner()
-    offer = factories.make_offer(partner, pillars=())
-    offer_location = factories.make_offer_location(offer, factories.make_location())
-    first_inserted, second_started = threading.Event(), threading.Event()
+def at_the_same_time(first_change, second_change):
+    """Run first_change in a transaction that stays open until second_change, in another
+    transaction, has started (and has had time to wait for the first one's locks)."""
+    first_done, second_started = threading.Event(), threading.Event()
     errors = []
 
-    def add_slot(weekday, after=None, before_commit=None):
+    def first():
         try:
-            if after:
-                after.wait(10)
             with transaction.atomic():
-                if after:
-                    second_started.set()
-                ScheduleSlot.objects.create(
-                    offer_location=offer_location,
-                    weekday=weekday,
-                    start_time=time(9),
-                    end_time=time(10),
-                )
-                if before_commit:
-                    first_inserted.set()
-                    before_commit.wait(10)
-                    sleep(0.5)  # the second insert is now waiting for the offer's row
+                first_change()
+                first_done.set()
+                second_started.wait(10)
+                sleep(0.5)
         except Exception as error:  # reported below
             errors.append(error)
         finally:
             connections.close_all()
 
-    first = threading.Thread(target=add_slot, args=(3,), kwargs={"before_commit": second_started})
-    second = threading.Thread(target=add_slot, args=(5,), kwargs={"after": first_inserted})
-    first.start()
-    second.start()
-    first.join(20)
-    second.join(20)
+    def second():
+        try:
+            first_done.wait(10)
+            with transaction.atomic():
+                second_started.set()
+                second_change()
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
     assert not errors
+
+
+def add_slot(offer_location, weekday):
+    return ScheduleSlot.objects.create(
+        offer_location=offer_location, weekday=weekday, start_time=time(9), end_time=time(10)
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_adding_slots_to_one_offer_at_once_both_count():
+    offer = factories.make_offer(factories.make_partner(), pillars=())
+    offer_location = factories.make_offer_location(offer, factories.make_location())
+    at_the_same_time(lambda: add_slot(offer_location, 3), lambda: add_slot(offer_location, 5))
     assert codes(offer) == {"g3000", "d3", "d5"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_slot_added_while_another_on_that_day_is_removed_keeps_the_day():
+    offer = factories.make_offer(factories.make_partner(), pillars=())
+    offer_location = factories.make_offer_location(offer, factories.make_location())
+    old_slot = add_slot(offer_location, 3)
+    at_the_same_time(old_slot.delete, lambda: add_slot(offer_location, 3))
+    assert codes(offer) == {"g3000", "d3"}
