@@ -64,7 +64,8 @@ def env_database(name, default_sqlite_path):
     if config["ENGINE"] == "django.db.backends.postgresql":
         # No JIT compilation: it pays off for long reports, not for a page's short queries. At
         # 100,000 offers PostgreSQL chose to compile the catalogue's queries, which cost more
-        # than running them (see bench/README.md). An "-c jit=on" in the URL's options still wins.
+        # than running them (see README.md, Performance). An "-c jit=on" in the URL's options
+        # still wins.
         options = config.setdefault("OPTIONS", {})
         options["options"] = f"-c jit=off {options.get('options', '')}".strip()
     return config
