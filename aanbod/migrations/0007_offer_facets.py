@@ -18,6 +18,10 @@ took 200-500 ms at 100,000 offers. Here every offer carries those facts as codes
   the offers whose codes change, looked up by primary key ("id = ANY (ARRAY(...))") whatever
   PostgreSQL guesses about the size of a transition table, of which it has no statistics.
 
+The weekday of an activity is taken in settings.TIME_ZONE as it is when this migration runs,
+as the weekday filter reads it (Europe/Brussels); another time zone would need a migration that
+replaces aanbod_offer_facets().
+
 As in 0004_offer_search, the triggers compare columns in their body instead of naming them in
 "UPDATE OF" or WHEN, which would block ALTER COLUMN ... TYPE in later migrations.
 
@@ -85,14 +89,21 @@ CREATE TRIGGER aanbod_offer_facets
     FOR EACH ROW EXECUTE FUNCTION {here}.aanbod_offer_set_facets();
 
 -- Rebuild the codes of these offers where they changed; an offer whose codes stay the same
--- (a second slot on the same day, a new capacity) is not written. The offers are locked first:
--- a transaction changing them at the same time is waited for, and the UPDATE (a statement of
--- its own, so with a new snapshot) compares with what it committed.
+-- (a second slot on the same day, a new capacity) is not written. The offers and their places
+-- are locked first: a transaction changing them at the same time (another slot, a place's
+-- postcode) is waited for, and the UPDATE, a statement of its own and so with a new snapshot,
+-- reads what it committed. The locks are the weakest that do this: foreign key checks and
+-- other readers of the rows are not held up.
 CREATE FUNCTION {here}.aanbod_refresh_facets(p_offer_ids bigint[]) RETURNS void
     LANGUAGE plpgsql
     AS $$
     BEGIN
-        PERFORM 1 FROM {here}.aanbod_offer WHERE id = ANY (p_offer_ids) ORDER BY id FOR UPDATE;
+        PERFORM 1 FROM {here}.aanbod_offer WHERE id = ANY (p_offer_ids)
+         ORDER BY id FOR NO KEY UPDATE;
+        PERFORM 1 FROM {here}.aanbod_location
+         WHERE id IN (SELECT location_id FROM {here}.aanbod_offerlocation
+                       WHERE offer_id = ANY (p_offer_ids))
+         ORDER BY id FOR SHARE;
         UPDATE {here}.aanbod_offer SET facets = NULL
          WHERE id = ANY (p_offer_ids)
            AND facets IS DISTINCT FROM {here}.aanbod_offer_facets(id);

@@ -17,7 +17,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from aanbod.filters import OfferFilter
-from aanbod.models import Language, Offer, Pillar, ScheduleSlot, Theme
+from aanbod.models import Language, Location, Offer, Pillar, ScheduleSlot, Theme
 from tests import factories
 
 pytestmark = pytest.mark.skipif(
@@ -257,7 +257,9 @@ def add_slot(offer_location, weekday):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+# Two connections must see each other's commits; the rollback afterwards puts back what the
+# migrations made (pillars, groups) for the tests that come after.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_people_adding_slots_to_one_offer_at_once_both_count():
     offer = factories.make_offer(factories.make_partner(), pillars=())
     offer_location = factories.make_offer_location(offer, factories.make_location())
@@ -265,10 +267,26 @@ def test_two_people_adding_slots_to_one_offer_at_once_both_count():
     assert codes(offer) == {"g3000", "d3", "d5"}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_slot_added_while_another_on_that_day_is_removed_keeps_the_day():
     offer = factories.make_offer(factories.make_partner(), pillars=())
     offer_location = factories.make_offer_location(offer, factories.make_location())
     old_slot = add_slot(offer_location, 3)
     at_the_same_time(old_slot.delete, lambda: add_slot(offer_location, 3))
     assert codes(offer) == {"g3000", "d3"}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("move_first", [True, False], ids=["move-first", "link-first"])
+def test_a_place_linked_while_its_postcode_changes_gets_the_new_postcode(move_first):
+    offer = factories.make_offer(factories.make_partner(), pillars=())
+    place = factories.make_location(postcode="3000")
+
+    def move_place():
+        Location.objects.filter(pk=place.pk).update(postcode="3010")
+
+    def link_place():
+        factories.make_offer_location(offer, place)
+
+    at_the_same_time(*((move_place, link_place) if move_first else (link_place, move_place)))
+    assert codes(offer) == {"g3010"}
