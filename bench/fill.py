@@ -176,7 +176,7 @@ def fill(offers, log=print):
     pillars = {pillar.slug: pillar.pk for pillar in Pillar.objects.all()}
     postgres = connection.vendor == "postgresql"
     if postgres:
-        _set_search_triggers(enabled=False)
+        _set_load_triggers(enabled=False)
     try:
         totals = _offers(rng, offers, now, partners, locations, pillars, themes, languages, log)
         counts.update(totals)
@@ -186,13 +186,13 @@ def fill(offers, log=print):
             # related table for each offer's codes instead of using its index.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-            _build_search_documents()
+            _build_documents_and_codes()
             log(f"  search documents and filter codes in {clock.monotonic() - started:.1f} s")
     finally:
         if postgres:
-            _set_search_triggers(enabled=True)
+            _set_load_triggers(enabled=True)
     if postgres:
-        _check_search_documents()
+        _check_documents_and_codes()
     started = clock.monotonic()
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if postgres else "ANALYZE")
@@ -471,7 +471,7 @@ def _session(rng, offer, day, places, online):
 # The triggers that parse an offer's text (the themes trigger would ask for a rebuild of every
 # offer whose themes were just inserted, i.e. parse everything a second time), and those that
 # rebuild an offer's filter codes after rows are inserted in a related table.
-SEARCH_TRIGGERS = (
+LOAD_TRIGGERS = (
     ("aanbod_offer", "aanbod_offer_search_vector"),
     ("aanbod_offer_themes", "aanbod_offer_themes_inserted"),
     ("aanbod_offer_pillars", "aanbod_offer_pillars_facets_inserted"),
@@ -483,10 +483,10 @@ SEARCH_TRIGGERS = (
 )
 
 
-def _set_search_triggers(enabled):
+def _set_load_triggers(enabled):
     action = "ENABLE" if enabled else "DISABLE"
     with connection.cursor() as cursor:
-        for table, trigger in SEARCH_TRIGGERS:
+        for table, trigger in LOAD_TRIGGERS:
             cursor.execute(f"ALTER TABLE {table} {action} TRIGGER {trigger}")
 
 
@@ -500,7 +500,7 @@ UPDATE aanbod_offer
 """
 
 
-def _build_search_documents(workers=2):
+def _build_documents_and_codes(workers=2):
     """Build every offer's document and filter codes with the triggers' own functions, in
     `workers` connections at once (PostgreSQL runs an UPDATE on one core)."""
     errors = []
@@ -523,7 +523,7 @@ def _build_search_documents(workers=2):
         raise errors[0]
 
 
-def _check_search_documents():
+def _check_documents_and_codes():
     """Every offer has a document and filter codes, the triggers are on again, and the trigger
     writes exactly the document the bulk UPDATE wrote."""
     with connection.cursor() as cursor:
@@ -533,7 +533,7 @@ def _check_search_documents():
         missing = cursor.fetchone()[0]
         cursor.execute(
             "SELECT count(*) FROM pg_trigger WHERE tgname = ANY(%s) AND tgenabled = 'O'",
-            [[trigger for _table, trigger in SEARCH_TRIGGERS]],
+            [[trigger for _table, trigger in LOAD_TRIGGERS]],
         )
         enabled = cursor.fetchone()[0]
         cursor.execute(
@@ -547,9 +547,9 @@ def _check_search_documents():
             [offer_id],
         )
         trigger_document = cursor.fetchone()[0]
-    if missing or enabled != len(SEARCH_TRIGGERS) or bulk_document != trigger_document:
+    if missing or enabled != len(LOAD_TRIGGERS) or bulk_document != trigger_document:
         same = "the same as" if bulk_document == trigger_document else "not the same as"
         raise RuntimeError(
             f"search documents or filter codes: {missing} missing, {enabled} of"
-            f" {len(SEARCH_TRIGGERS)} triggers on, the bulk-built document {same} the trigger's"
+            f" {len(LOAD_TRIGGERS)} triggers on, the bulk-built document {same} the trigger's"
         )
