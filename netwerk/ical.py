@@ -1,22 +1,21 @@
 """iCalendar (RFC 5545) for meetings: feeds, downloads and e-mailed invitations (RFC 5546).
 
-Times are written with TZID=Europe/Brussels and a VTIMEZONE, so a meeting stays at 14:00
-local time whatever the calendar app's own zone; DTSTAMP and LAST-MODIFIED are in UTC.
+The event and calendar are built by huisvanhetkind.ical, as for the public agenda.
 """
 
-from datetime import UTC, date
+from datetime import UTC
 from email.utils import parseaddr
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vCalAddress
+from icalendar import vCalAddress
+
+from huisvanhetkind import ical
 
 from .models import Attendance, Meeting
 from .models.common import person_name
 
-TIME_ZONE = ZoneInfo("Europe/Brussels")
 PRODID = "-//Huis van het Kind Leuven//Netwerk//NL"
 
 PARTSTAT = {
@@ -70,22 +69,19 @@ def _location(meeting):
 
 def meeting_event(meeting, *, stamp=None, include_online_link=True, attendees=()):
     """One VEVENT. ``stamp`` is when this copy was made; feeds use the last change."""
-    summary = meeting.display_title
-    if meeting.is_cancelled:
-        summary = _("Cancelled: %(title)s") % {"title": summary}
-    event = Event.new(
+    event = ical.event(
         uid=str(meeting.uid),
         sequence=meeting.sequence,
-        stamp=(stamp or meeting.updated_at).astimezone(UTC),
+        stamp=stamp or meeting.updated_at,
         created=meeting.created_at.astimezone(UTC),
         last_modified=meeting.updated_at.astimezone(UTC),
-        start=meeting.starts_at.astimezone(TIME_ZONE),
-        end=meeting.ends_at.astimezone(TIME_ZONE),
-        summary=summary,
+        start=meeting.starts_at,
+        end=meeting.ends_at,
+        summary=meeting.display_title,
+        is_cancelled=meeting.is_cancelled,
         description=_description(meeting, include_online_link=include_online_link),
         location=_location(meeting) or None,
         url=absolute_url(meeting.get_absolute_url()),
-        status="CANCELLED" if meeting.is_cancelled else "CONFIRMED",
     )
     if attendees:
         event.add("organizer", organizer_address())
@@ -94,21 +90,8 @@ def meeting_event(meeting, *, stamp=None, include_online_link=True, attendees=()
     return event
 
 
-def _calendar(events, *, method=None, name=None):
-    calendar = Calendar.new(prodid=PRODID, method=method, name=name, uid=None)
-    if "UID" in calendar:
-        # A calendar-level UID would change on every download; clients do not need one.
-        del calendar["UID"]
-    years = []
-    for event in events:
-        calendar.add_component(event)
-        years += [event.start.year, event.end.year]
-    if years:
-        # The VTIMEZONE only needs to cover the years the events are in.
-        calendar.add_missing_timezones(
-            first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 1, 12, 31)
-        )
-    return calendar.to_ical()
+def _calendar(events, **properties):
+    return ical.calendar(events, prodid=PRODID, **properties)
 
 
 def feed(meetings, *, name):

@@ -2,14 +2,14 @@
 
 from datetime import timedelta
 from itertools import groupby
-from zoneinfo import ZoneInfo
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+
+from huisvanhetkind import ical
 
 from ..filters import SessionFilter, start_of_day
 from ..models import Session
@@ -26,7 +26,6 @@ FEED_HISTORY = timedelta(days=30)
 
 # Fixed forever: calendar apps recognise an event by its UID, across every edit of the session.
 UID_DOMAIN = "huisvanhetkind-leuven.be"
-LEUVEN = ZoneInfo("Europe/Brussels")
 
 # Parameters of SessionFilter the feed link carries; `vanaf` is left out, since a subscription
 # should keep following the agenda from today, not from the week being looked at.
@@ -113,21 +112,17 @@ def agenda(request):
 
 def _event(session, request, stamp):
     offer, location = session.offer, session.location
-    summary = session.display_title
-    if session.is_cancelled:
-        # Many calendar apps ignore STATUS, so the title itself says it too.
-        summary = _("Cancelled: %(title)s") % {"title": summary}
-    return Event.new(
+    return ical.event(
         uid=f"session-{session.pk}@{UID_DOMAIN}",
         stamp=stamp,
-        start=session.starts_at.astimezone(LEUVEN),
-        end=session.ends_at.astimezone(LEUVEN),
-        summary=summary,
+        start=session.starts_at,
+        end=session.ends_at,
+        summary=session.display_title,
+        is_cancelled=session.is_cancelled,
         location=f"{location.name}, {location.address}" if location else _("Online"),
         description=offer.summary,
         url=request.build_absolute_uri(offer.get_absolute_url()),
         sequence=session.sequence,
-        status="CANCELLED" if session.is_cancelled else "CONFIRMED",
     )
 
 
@@ -141,22 +136,11 @@ def agenda_ical(request):
     filterset = _session_filter(request, Session.objects.upcoming(now=now - FEED_HISTORY))
     sessions = list(filterset.qs.select_related("offer", "location"))
 
-    calendar = Calendar.new(
+    body = ical.calendar(
+        [_event(session, request, now) for session in sessions],
         prodid=f"-//Huis van het Kind Leuven//Agenda//{(get_language() or 'nl').upper()}",
         name=_("Agenda Huis van het Kind Leuven"),
         method="PUBLISH",
-        refresh_interval=timedelta(hours=6),
+        refresh=timedelta(hours=6),
     )
-    # Calendar.new gives the calendar a random UID; a feed that changes identity on every
-    # download confuses subscribers, and the property is optional.
-    calendar.pop("UID")
-    calendar.add("X-PUBLISHED-TTL", "PT6H")
-    stamp = now.astimezone(ZoneInfo("UTC"))
-    for session in sessions:
-        calendar.add_component(_event(session, request, stamp))
-    if sessions:
-        calendar.add_missing_timezones(
-            first_date=timezone.localdate(sessions[0].starts_at) - timedelta(days=1),
-            last_date=max(timezone.localdate(s.ends_at) for s in sessions) + timedelta(days=1),
-        )
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
