@@ -29,6 +29,15 @@ def check_can_answer(meeting, now=None):
         )
 
 
+def can_answer(meeting, now=None):
+    """Whether a meeting takes answers (check_can_answer tells why not)."""
+    try:
+        check_can_answer(meeting, now)
+    except ValidationError:
+        return False
+    return True
+
+
 def rsvp(*, meeting, person, partner, answer, stand_in=None, note="", now=None):
     """Record a person's answer to a meeting.
 

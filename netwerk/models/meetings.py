@@ -26,9 +26,6 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings that have not ended yet, cancelled ones included (they stay announced)."""
         return self.filter(ends_at__gte=now or timezone.now()).order_by("starts_at")
 
-    def past(self, now=None):
-        return self.filter(ends_at__lt=now or timezone.now()).order_by("-starts_at")
-
     def not_cancelled(self):
         return self.exclude(status=Meeting.Status.CANCELLED)
 

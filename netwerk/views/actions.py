@@ -22,7 +22,7 @@ def action_list(request):
     )
     if not show_all:
         items = items.open()
-    items = items.select_related("owner_partner", "owner_person", "group", "meeting")
+    items = items.select_related("owner_partner", "owner_person", "group", "meeting__group")
     rows = [(item, ActionStatusForm(instance=item, prefix=f"item-{item.pk}")) for item in items]
     return render(request, "netwerk/action_list.html", {"rows": rows, "show_all": show_all})
 

@@ -50,7 +50,7 @@ def meeting_list(request):
     now = timezone.now()
     for meeting in page:
         meeting.my_attendance = meeting.mine[0] if meeting.mine else None
-        meeting.can_answer = not meeting.is_cancelled and not meeting.registration_closed(now)
+        meeting.can_answer = services.can_answer(meeting, now)
     return render(request, "netwerk/meeting_list.html", {"page": page})
 
 
@@ -82,7 +82,7 @@ def _detail(request, meeting, form=None, status=200):
     people = meeting.attendances.filter(Q(rsvp=Attendance.Rsvp.ATTENDING) | Q(person=user))
     people = list(people.select_related("partner", "stand_in"))
     mine = next((a for a in people if a.person_id == user.pk), None)
-    attending = [a for a in people if a.rsvp == Attendance.Rsvp.ATTENDING]
+    attending = [a for a in people if a.is_attending]
     represented = sorted({a.partner.name for a in attending if a.partner_id})
     coordinator = is_coordinator(user)
     can_answer = True
