@@ -13,6 +13,8 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
+from partners.models import person_name
+
 from .models import Offer, OfferLocation, ScheduleSlot, Session
 
 # The offer's fields in the order the change list names them; the rest (ids, slug, version,
@@ -88,12 +90,6 @@ class Conflict:
     def clashes(self, fields):
         """{field: the other person's value in words} for the fields both people changed."""
         return {name: display(name, self.current_values[name], self.names) for name in fields}
-
-
-def person(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.email or user.get_username()
 
 
 def _union(parts):
@@ -219,7 +215,7 @@ def conflict_since(offer, base_version):
     )
     people = []
     for record in later:
-        entry = (person(record.history_user), record.history_date)
+        entry = (person_name(record.history_user), record.history_date)
         if record.history_user and entry[0] not in [name for name, _when in people]:
             people.append(entry)
     if base is None:

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from partners.models import person_name
+
 from .models import ActionItem, Attendance, Interest
-from .models.common import person_name
 
 
 class BootstrapMixin:

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from icalendar import vCalAddress
 
 from huisvanhetkind import ical
+from partners.models import person_name
 
 from .models import Attendance, Meeting
-from .models.common import person_name
 
 PRODID = "-//Huis van het Kind Leuven//Netwerk//NL"
 

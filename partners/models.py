@@ -11,6 +11,13 @@ from simple_history.models import HistoricalRecords
 COORDINATORS_GROUP = "Coordinators"
 
 
+def person_name(user):
+    """How people are named on pages and lists: their full name, else their e-mail address."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.email or user.get_username()
+
+
 def is_coordinator(user):
     """Coordinators run the network: staff in the Coordinators group, or superusers."""
     if not user.is_authenticated:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .forms import AcceptInvitationForm, InvitationForm, PartnerProfileForm, RoleForm
-from .models import Membership, Partner, is_coordinator
+from .models import Membership, Partner, is_coordinator, person_name
 
 
 def partner_view(*, manage=False):
@@ -44,19 +44,16 @@ def partner_view(*, manage=False):
     return decorator
 
 
-def _post_only(request):
-    # Checked after the lookups, so another partner's URL is a 404 whatever the method.
+def post_only(request):
+    """405 for anything but POST. Called after the lookups, so another partner's URL is a
+    404 whatever the method."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     return None
 
 
-def _can_manage(user, partner):
+def can_manage(user, partner):
     return Partner.objects.managed_by(user).filter(pk=partner.pk).exists()
-
-
-def _display_name(user):
-    return user.get_full_name() or user.email or user.get_username()
 
 
 @login_required
@@ -77,10 +74,10 @@ def index(request):
 def team(request, partner):
     """Members and roles. Managers and coordinators also invite, change roles, remove members
     and withdraw invitations; editors see the team read-only, so they know whom to ask."""
-    can_manage = _can_manage(request.user, partner)
-    if request.method == "POST" and not can_manage:
+    may_manage = can_manage(request.user, partner)
+    if request.method == "POST" and not may_manage:
         raise Http404
-    form = InvitationForm(request.POST or None, partner=partner) if can_manage else None
+    form = InvitationForm(request.POST or None, partner=partner) if may_manage else None
     if request.method == "POST" and form.is_valid():
         invitation = form.save(commit=False)
         invitation.invited_by = request.user
@@ -116,7 +113,7 @@ def team(request, partner):
     )
     invitations = (
         partner.invitations.pending().select_related("invited_by").order_by("email")
-        if can_manage
+        if may_manage
         else []
     )
     members = [
@@ -128,7 +125,7 @@ def team(request, partner):
         "partners/portal/team.html",
         {
             "partner": partner,
-            "can_manage": can_manage,
+            "can_manage": may_manage,
             "members": members,
             "invitations": invitations,
             "form": form,
@@ -139,10 +136,10 @@ def team(request, partner):
 @partner_view(manage=True)
 def member_role(request, partner, membership_id):
     membership = get_object_or_404(partner.memberships.select_related("user"), pk=membership_id)
-    if not_allowed := _post_only(request):
+    if not_allowed := post_only(request):
         return not_allowed
     form = RoleForm(request.POST, prefix=f"m{membership.pk}")
-    params = {"name": _display_name(membership.user), "partner": partner.name}
+    params = {"name": person_name(membership.user), "partner": partner.name}
     if not form.is_valid():
         messages.error(request, _("Choose a role for %(name)s.") % params)
         return redirect("portal:team", slug=partner.slug)
@@ -170,9 +167,9 @@ def member_role(request, partner, membership_id):
 @partner_view(manage=True)
 def member_remove(request, partner, membership_id):
     membership = get_object_or_404(partner.memberships.select_related("user"), pk=membership_id)
-    if not_allowed := _post_only(request):
+    if not_allowed := post_only(request):
         return not_allowed
-    params = {"name": _display_name(membership.user), "partner": partner.name}
+    params = {"name": person_name(membership.user), "partner": partner.name}
     try:
         services.membership_remove(membership=membership)
     except services.LastManagerError:
@@ -195,7 +192,7 @@ def member_remove(request, partner, membership_id):
 @partner_view(manage=True)
 def invitation_revoke(request, partner, invitation_id):
     invitation = get_object_or_404(partner.invitations, pk=invitation_id)
-    if not_allowed := _post_only(request):
+    if not_allowed := post_only(request):
         return not_allowed
     if services.invitation_revoke(invitation=invitation):
         messages.success(

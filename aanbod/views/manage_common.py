@@ -6,11 +6,8 @@ partner the URL names.
 """
 
 from django.db import transaction
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
-
-from partners.models import Partner
 
 from .. import submissions
 from ..models import Offer
@@ -24,18 +21,6 @@ def offer_for(request, partner, offer_id, queryset=None):
         offers.editable_by(request.user).filter(provider=partner).select_related("provider"),
         pk=offer_id,
     )
-
-
-def post_only(request):
-    """405 for anything but POST. Called after the lookups, so another partner's URL is a
-    404 whatever the method."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    return None
-
-
-def can_manage(user, partner):
-    return Partner.objects.managed_by(user).filter(pk=partner.pk).exists()
 
 
 def redirect_back(request, fallback):

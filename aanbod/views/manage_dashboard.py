@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.portal import partner_view
+from partners.portal import can_manage, partner_view, post_only
 
 from .. import services
 from ..models import ErrorReport, Offer, Session
-from .manage_common import can_manage, mark_freshness, post_only, redirect_back
+from .manage_common import mark_freshness, redirect_back
 
 DASHBOARD_SESSIONS = 10
 DASHBOARD_REPORTS = 20

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.portal import partner_view
+from partners.portal import partner_view, post_only
 
 from .. import history, services
 from ..models import Offer, OfferLocation, Session
@@ -24,7 +24,7 @@ from ..staff_forms import (
     location_choices,
 )
 from .catalogue import DETAIL_MAX_SESSIONS, offer_detail_context, with_detail_relations
-from .manage_common import mark_freshness, offer_for, post_only, redirect_back, save_once
+from .manage_common import mark_freshness, offer_for, redirect_back, save_once
 
 PAST_SESSIONS_SHOWN = 10
 STATUS_FILTERS = {

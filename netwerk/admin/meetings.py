@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from netwerk import services
 from netwerk.models import ActionItem, AgendaItem, Attendance, Meeting
-from netwerk.models.common import person_name
+from partners.models import person_name
 
 from . import pages
 

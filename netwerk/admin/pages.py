@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from netwerk import participation as participation_grid
 from netwerk.models import ActionItem, Attendance, Meeting
-from netwerk.models.common import person_name
+from partners.models import person_name
 
 BLANK_ROWS = 8  # for people who come without registering
 

@@ -7,9 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Partner, is_coordinator
+from partners.models import Partner, is_coordinator, person_name
 
-from .common import person_name
 from .groups import Group
 from .meetings import AgendaItem, Meeting
 

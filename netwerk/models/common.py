@@ -7,10 +7,3 @@ class Publication(models.TextChoices):
 
     DRAFT = "draft", _("draft")
     PUBLISHED = "published", _("published")
-
-
-def person_name(user):
-    """How people are named on pages and lists: their full name, else their e-mail address."""
-    if user is None:
-        return ""
-    return user.get_full_name() or user.email or user.get_username()

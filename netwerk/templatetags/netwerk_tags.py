@@ -1,6 +1,6 @@
 from django import template
 
-from netwerk.models.common import person_name
+from partners.models import person_name
 
 register = template.Library()
 
