@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from huisvanhetkind.emails import absolute_url, staff_message
 from partners.models import Membership
 
 from .models import Offer, ReviewReminder
@@ -33,10 +32,6 @@ class Sent:
     error: str = ""
 
 
-def absolute_url(path):
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _message(partner, offers, recipient):
     context = {
         "partner": partner,
@@ -47,11 +42,7 @@ def _message(partner, offers, recipient):
         "dashboard_url": absolute_url(reverse("portal:dashboard", args=[partner.slug])),
         "months": settings.OFFER_REVIEW_MONTHS,
     }
-    # Staff e-mails are Dutch, whatever language the command runs in.
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("aanbod/manage/emails/review_reminder_subject.txt", context)
-        body = render_to_string("aanbod/manage/emails/review_reminder.txt", context)
-    return EmailMessage(subject=" ".join(subject.split()), body=body, to=[recipient])
+    return staff_message("aanbod/manage/emails/review_reminder", context, recipient)
 
 
 def send_review_reminders(*, now=None, dry_run=False):

@@ -2,12 +2,9 @@
 
 from email.mime.text import MIMEText
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.core.mail import get_connection
 
-from .ical import absolute_url
+from huisvanhetkind.emails import absolute_url, staff_message
 
 
 def build(template, context, to, *, ics=None, method=None, filename="uitnodiging.ics"):
@@ -17,10 +14,7 @@ def build(template, context, to, *, ics=None, method=None, filename="uitnodiging
     offer "accept" or remove the meeting instead of showing a plain attachment.
     """
     context = {"site_url": absolute_url(""), **context}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"emails/netwerk/{template}_subject.txt", context)
-        body = render_to_string(f"emails/netwerk/{template}.txt", context)
-    message = EmailMessage(subject=" ".join(subject.split()), body=body, to=[to])
+    message = staff_message(f"emails/netwerk/{template}", context, to)
     if ics is not None:
         part = MIMEText(ics.decode("utf-8"), "calendar", "utf-8")
         part.set_param("method", method)

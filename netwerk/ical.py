@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from icalendar import vCalAddress
 
 from huisvanhetkind import ical
+from huisvanhetkind.emails import absolute_url
 from partners.models import person_name
 
 from .models import Attendance, Meeting
@@ -23,11 +24,6 @@ PARTSTAT = {
     Attendance.Rsvp.DECLINED: "DECLINED",
     Attendance.Rsvp.EXCUSED: "DECLINED",
 }
-
-
-def absolute_url(path):
-    """Links in feeds and e-mails, which have no request to build them from."""
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def organizer_address():
