@@ -7,7 +7,6 @@ meetings at which someone of it was present.
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -35,7 +34,7 @@ class PartnerRow:
 
 
 def year_bounds(year):
-    zone = ZoneInfo("Europe/Brussels")
+    zone = timezone.get_default_timezone()
     return datetime(year, 1, 1, tzinfo=zone), datetime(year + 1, 1, 1, tzinfo=zone)
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
@@ -39,8 +38,6 @@ from aanbod.models import (
 )
 from huisvanhetkind import demo_data
 from partners.models import Declaration, Partner, Signature
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 def _iso_date(value):
@@ -92,7 +89,7 @@ class Command(BaseCommand):
         if today is None:
             today, now = timezone.localdate(), timezone.now()
         else:
-            now = datetime.combine(today, time.min, tzinfo=BRUSSELS)
+            now = datetime.combine(today, time.min, tzinfo=timezone.get_default_timezone())
         self.verbosity = verbosity
 
         with transaction.atomic():
@@ -344,7 +341,9 @@ class Command(BaseCommand):
             plan = spec.sessions
             location = locations[plan.location] if plan.location else None
             for index, day in enumerate(_plan_days(plan, today)):
-                starts_at = datetime.combine(day, time.fromisoformat(plan.start), tzinfo=BRUSSELS)
+                starts_at = datetime.combine(
+                    day, time.fromisoformat(plan.start), tzinfo=timezone.get_default_timezone()
+                )
                 session = Session(
                     offer=offer,
                     location=location,
