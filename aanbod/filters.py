@@ -13,7 +13,6 @@ from django.utils.translation import pgettext_lazy
 
 from . import search
 from .models import (
-    AGE_BAND_MONTHS,
     AgeBand,
     Language,
     Location,
@@ -203,10 +202,7 @@ class OfferFilter(django_filters.FilterSet):
     def filter_for_whom(self, queryset, name, value):
         matching = None
         for band in dict.fromkeys(value):
-            if band == AgeBand.EXPECTING:
-                offers = Offer.objects.for_expecting()
-            else:
-                offers = Offer.objects.for_age_band(*AGE_BAND_MONTHS[AgeBand(band)])
+            offers = Offer.objects.for_band(band)
             matching = offers if matching is None else matching | offers
         return queryset & matching
 
@@ -388,11 +384,7 @@ class SessionFilter(django_filters.FilterSet):
         )
 
     def filter_for_whom(self, queryset, name, value):
-        if value == AgeBand.EXPECTING:
-            offers = Offer.objects.for_expecting()
-        else:
-            offers = Offer.objects.for_age_band(*AGE_BAND_MONTHS[AgeBand(value)])
-        return queryset.filter(offer__in=offers)
+        return queryset.filter(offer__in=Offer.objects.for_band(value))
 
     def filter_from(self, queryset, name, value):
         return queryset.filter(ends_at__gte=start_of_day(value))

@@ -14,14 +14,6 @@ from partners.models import Partner, is_coordinator
 
 MAX_AGE_MONTHS = 24 * 12  # the declaration: families with children up to 24 years
 
-POSTCODES = {
-    "3000": "Leuven",
-    "3001": "Heverlee",
-    "3010": "Kessel-Lo",
-    "3012": "Wilsele",
-    "3018": "Wijgmaal",
-}
-
 
 class Postcode(models.TextChoices):
     LEUVEN = "3000", "3000 Leuven"
@@ -29,6 +21,10 @@ class Postcode(models.TextChoices):
     KESSEL_LO = "3010", "3010 Kessel-Lo"
     WILSELE = "3012", "3012 Wilsele"
     WIJGMAAL = "3018", "3018 Wijgmaal"
+
+
+# The deelgemeente of each postcode: {"3000": "Leuven", ...}.
+POSTCODES = {code: label.split(" ", 1)[1] for code, label in Postcode.choices}
 
 
 class Weekday(models.IntegerChoices):
@@ -235,8 +231,12 @@ class OfferQuerySet(models.QuerySet):
         """Offers whose age range contains a child of this age (in months)."""
         return self.filter(age_min_months__lte=months, age_max_months__gte=months)
 
-    def for_age_band(self, min_months, max_months):
-        """Offers whose age range overlaps the band [min_months, max_months)."""
+    def for_band(self, band):
+        """Offers for a "for whom" band: expecting parents, or an age range that overlaps the
+        band's months (AGE_BAND_MONTHS, [start, end))."""
+        if band == AgeBand.EXPECTING:
+            return self.for_expecting()
+        min_months, max_months = AGE_BAND_MONTHS[AgeBand(band)]
         return self.filter(age_min_months__lt=max_months, age_max_months__gte=min_months)
 
     def for_expecting(self):

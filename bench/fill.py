@@ -22,6 +22,7 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from aanbod.models import (
+    POSTCODES,
     Language,
     Location,
     Offer,
@@ -278,7 +279,7 @@ def _locations(rng, partners, offers):
 def _offers(rng, total, now, partners, locations, pillars, themes, languages, log):
     theme_slugs = list(themes)
     other_languages = [code for code in languages if code != "nl"]
-    postcodes = _deelgemeenten()
+    postcodes = POSTCODES
     counts = dict.fromkeys(
         ("offers", "published", "offer_locations", "slots", "sessions", "upcoming_sessions"), 0
     )
@@ -300,11 +301,6 @@ def _offers(rng, total, now, partners, locations, pillars, themes, languages, lo
             rate = counts["offers"] / (clock.monotonic() - started)
             log(f"  {counts['offers']:,} offers ({rate:,.0f}/s)")
     return counts
-
-
-def _deelgemeenten():
-    """{"3000": "Leuven", ...}: the Postcode labels without the number."""
-    return {code: label.split(" ", 1)[1] for code, label in Postcode.choices}
 
 
 def _offer(rng, number, now, partners, locations, theme_slugs, other_languages, postcodes):

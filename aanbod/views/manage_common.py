@@ -14,11 +14,10 @@ from ..models import Offer
 from ..review import needs_review, review_cutoff
 
 
-def offer_for(request, partner, offer_id, queryset=None):
+def offer_for(request, partner, offer_id):
     """The partner's offer with this id, if the person may edit it; else 404."""
-    offers = queryset if queryset is not None else Offer.objects.all()
     return get_object_or_404(
-        offers.editable_by(request.user).filter(provider=partner).select_related("provider"),
+        Offer.objects.editable_by(request.user).filter(provider=partner).select_related("provider"),
         pk=offer_id,
     )
 
@@ -33,10 +32,10 @@ def redirect_back(request, fallback):
     return redirect(fallback)
 
 
-def mark_freshness(offers, cutoff=None):
+def mark_freshness(offers):
     """Set `needs_review` on each offer, for the highlight on the portal pages. Only what the
     public sees needs checking: a draft is confirmed when it is published."""
-    cutoff = cutoff or review_cutoff()
+    cutoff = review_cutoff()
     for offer in offers:
         offer.needs_review = offer.is_public and needs_review(offer, cutoff)
     return offers
