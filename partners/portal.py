@@ -260,17 +260,9 @@ def accept_invitation(request, token):
     user = request.user
     if user.is_authenticated and not _is_invited_person(user, invitation.email):
         return render(request, "partners/portal/invitation_wrong_account.html", context, status=403)
-    existing = (
-        get_user_model()
-        .objects.filter(Q(email__iexact=invitation.email) | Q(username__iexact=invitation.email))
-        .exists()
-    )
     params = {"partner": invitation.partner.name}
 
-    if existing or user.is_authenticated:
-        if not user.is_authenticated:
-            context["login_url"] = f"{reverse('login')}?{urlencode({'next': request.path})}"
-            return render(request, "partners/portal/invitation_accept.html", context)
+    if user.is_authenticated:
         if request.method == "POST":
             try:
                 created = services.invitation_accept(invitation=invitation, user=user)[1]
@@ -285,6 +277,15 @@ def accept_invitation(request, token):
                     % params,
                 )
             return redirect("portal:dashboard", slug=invitation.partner.slug)
+        return render(request, "partners/portal/invitation_accept.html", context)
+
+    existing = (
+        get_user_model()
+        .objects.filter(Q(email__iexact=invitation.email) | Q(username__iexact=invitation.email))
+        .exists()
+    )
+    if existing:
+        context["login_url"] = f"{reverse('login')}?{urlencode({'next': request.path})}"
         return render(request, "partners/portal/invitation_accept.html", context)
 
     form = AcceptInvitationForm(request.POST or None, email=invitation.email)
