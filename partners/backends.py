@@ -6,6 +6,13 @@ from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 
 
+def accounts_with_address(address):
+    """The accounts an e-mail address names: by e-mail or username, in any letter case."""
+    return get_user_model()._default_manager.filter(
+        Q(email__iexact=address) | Q(username__iexact=address)
+    )
+
+
 class EmailBackend(ModelBackend):
     """Authenticates with the e-mail address in any letter case.
 
@@ -21,11 +28,7 @@ class EmailBackend(ModelBackend):
         if not username or password is None:
             return None
         username = username.strip()
-        candidates = list(
-            user_model._default_manager.filter(
-                Q(email__iexact=username) | Q(username__iexact=username)
-            ).order_by("pk")[:3]
-        )
+        candidates = list(accounts_with_address(username).order_by("pk")[:3])
         exact = [user for user in candidates if user.get_username() == username]
         # Two accounts differing only in case (made outside our forms) are ambiguous: the exact
         # username decides, and without one nobody is logged in rather than a random account.

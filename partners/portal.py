@@ -11,16 +11,16 @@ from urllib.parse import urlencode
 
 from axes.helpers import get_cool_off
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
-from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import services
+from .backends import accounts_with_address
 from .forms import AcceptInvitationForm, InvitationForm, PartnerProfileForm, RoleForm
 from .models import Membership, Partner, is_coordinator, person_name
 
@@ -279,12 +279,7 @@ def accept_invitation(request, token):
             return redirect("portal:dashboard", slug=invitation.partner.slug)
         return render(request, "partners/portal/invitation_accept.html", context)
 
-    existing = (
-        get_user_model()
-        .objects.filter(Q(email__iexact=invitation.email) | Q(username__iexact=invitation.email))
-        .exists()
-    )
-    if existing:
+    if accounts_with_address(invitation.email).exists():
         context["login_url"] = f"{reverse('login')}?{urlencode({'next': request.path})}"
         return render(request, "partners/portal/invitation_accept.html", context)
 

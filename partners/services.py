@@ -7,11 +7,11 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .backends import accounts_with_address
 from .models import Invitation, Membership
 
 log = logging.getLogger(__name__)
@@ -163,9 +163,7 @@ def invitation_accept_with_new_account(*, invitation, first_name, last_name, pas
     try:
         with transaction.atomic():
             invitation = _lock_pending(invitation)
-            if user_model.objects.filter(
-                Q(email__iexact=email) | Q(username__iexact=email)
-            ).exists():
+            if accounts_with_address(email).exists():
                 raise AccountExists
             user = user_model.objects.create_user(
                 username=email,

@@ -4,11 +4,10 @@ python manage.py make_coordinator jan@example.org
 python manage.py make_coordinator jan@example.org --remove
 """
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
 
+from partners.backends import accounts_with_address
 from partners.models import COORDINATORS_GROUP
 
 
@@ -23,9 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, email, remove, **options):
         email = email.strip()
-        users = list(
-            get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
-        )
+        users = list(accounts_with_address(email))
         if len(users) != 1:
             raise CommandError(
                 f"No account with the address {email}; invite the person first."
