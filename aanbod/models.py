@@ -408,6 +408,13 @@ class Offer(models.Model):
         return self.age_range_display
 
 
+def not_in_lists(prefix=""):
+    """The offer columns that no list of offers shows, and the largest: lists leave them out
+    with QuerySet.defer(). ``prefix`` reaches an offer through a relation ("offer__")."""
+    names = ("description", "registration_details", "search_vector", "facets")
+    return [prefix + name for name in names]
+
+
 class OfferLocation(models.Model):
     """Where an offer happens, and when it regularly does there."""
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from huisvanhetkind import ical
 
 from ..filters import SessionFilter, start_of_day
-from ..models import Session
+from ..models import Session, not_in_lists
 
 # The page shows this many weeks at a time, with a link to the next weeks: a parent looks for
 # what is on soon, and a window keeps the page short on a phone.
@@ -63,7 +63,7 @@ def _query(params, **changes):
 
 def agenda(request):
     filterset = _session_filter(request, Session.objects.upcoming())
-    sessions = filterset.qs.select_related("offer", "location")
+    sessions = filterset.qs.select_related("offer", "location").defer(*not_in_lists("offer__"))
 
     today = timezone.localdate()
     start = _cleaned(filterset, "vanaf") or today
@@ -134,7 +134,9 @@ def agenda_ical(request):
     """
     now = timezone.now()
     filterset = _session_filter(request, Session.objects.upcoming(now=now - FEED_HISTORY))
-    sessions = list(filterset.qs.select_related("offer", "location"))
+    sessions = list(
+        filterset.qs.select_related("offer", "location").defer(*not_in_lists("offer__"))
+    )
 
     body = ical.calendar(
         [_event(session, request, now) for session in sessions],

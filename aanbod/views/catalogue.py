@@ -25,7 +25,7 @@ from partners.backends import client_ip_address
 from .. import search
 from ..filters import OfferFilter
 from ..forms import ErrorReportForm
-from ..models import Offer, OfferLocation
+from ..models import Offer, OfferLocation, not_in_lists
 from ..review import months_before, needs_review
 
 OFFERS_PER_PAGE = 20
@@ -59,11 +59,9 @@ FILTER_PANEL = (
 
 def offer_list(request):
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
-    # The cards show neither the description nor the search document and filter codes, the
-    # largest columns.
     offers = (
         filterset.qs.select_related("provider")
-        .defer("description", "search_vector", "facets", "registration_details")
+        .defer(*not_in_lists())
         .prefetch_related(
             "languages",
             Prefetch("offer_locations", queryset=OfferLocation.objects.select_related("location")),

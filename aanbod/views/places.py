@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from partners.models import Partner
 
-from ..models import Location, Offer, Session
+from ..models import Location, Offer, Session, not_in_lists
 
 # The place page lists the next activities there; the agenda, filtered on the place, has all.
 LOCATION_SESSIONS = 10
@@ -42,13 +42,15 @@ def location_detail(request, slug):
     offer_locations = (
         location.offer_locations.filter(offer__status=Offer.Status.PUBLISHED)
         .select_related("offer__provider")
+        .defer(*not_in_lists("offer__"))
         .prefetch_related("slots")
         .order_by("offer__title")
     )
     sessions = (
         Session.objects.upcoming()
         .filter(location=location)
-        .select_related("offer")[:LOCATION_SESSIONS]
+        .select_related("offer")
+        .defer(*not_in_lists("offer__"))[:LOCATION_SESSIONS]
     )
     return render(
         request,
