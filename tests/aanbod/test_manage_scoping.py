@@ -4,6 +4,7 @@ another partner's objects.)"""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from aanbod.models import ErrorReport, Location, Offer, Session
@@ -128,6 +129,11 @@ def test_bad_input_gets_a_message_and_changes_nothing(
     )
     response = client.post(reverse(f"portal:{name}", args=args), data)
     assert response.status_code in (200, 302)
+    # (An empty POST, which no browser sends from these forms, just shows the form again.)
+    if response.status_code == 302:
+        assert list(get_messages(response.wsgi_request)), "a redirect says why"
+    elif data:
+        assert 'role="alert"' in response.text
     after = (
         list(Offer.objects.values()),
         list(Location.objects.values()),

@@ -73,7 +73,7 @@ def test_a_stand_in_must_be_a_colleague(client, editor, outsider, partner, workg
         rsvp_url(meeting), {"answer": "excused", "partner": partner.pk, "stand_in": outsider.pk}
     )
     assert response.status_code == 400
-    assert "stand_in" in response.text  # the error names the field
+    assert "stand_in" in response.context["form"].errors  # the error is on the field
     assert not Attendance.objects.exists()
 
 

@@ -145,3 +145,4 @@ def test_network_pages_ask_to_log_in(client):
     for name in ("meeting_list", "archive", "group_list", "action_list", "opportunity_list"):
         response = client.get(reverse(f"netwerk:{name}"))
         assert response.status_code == 302, name
+        assert response.url.startswith(reverse("login")), name
