@@ -395,3 +395,17 @@ def test_public_pages_show_no_draft_and_ask_no_other_host(new_page, live_server,
         assert page.locator(f"a[href*='{site['draft'].slug}']").count() == 0, path
     assert page.goto(site["draft"].get_absolute_url()).status == 404
     assert hosts == {urlsplit(live_server.url).netloc}
+
+
+def test_the_missing_page_passes_axe_at_both_widths_and_works_without_javascript(
+    page, phone_page, no_js_page
+):
+    for browser_page in (page, phone_page):
+        response = browser_page.goto("/bestaat-niet/")
+        assert response.status == 404
+        assert_no_horizontal_scroll(browser_page)
+        assert_accessible(browser_page)
+    no_js_page.goto("/bestaat-niet/")
+    no_js_page.get_by_role("link", name="Zoek in het aanbod voor gezinnen").click()
+    no_js_page.wait_for_url("**/aanbod/")
+    assert no_js_page.get_by_role("heading", level=1).inner_text() == "Aanbod voor gezinnen"
