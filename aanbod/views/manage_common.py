@@ -7,7 +7,6 @@ partner the URL names.
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from .. import submissions
 from ..models import Offer
@@ -20,16 +19,6 @@ def offer_for(request, partner, offer_id):
         Offer.objects.editable_by(request.user).filter(provider=partner).select_related("provider"),
         pk=offer_id,
     )
-
-
-def redirect_back(request, fallback):
-    """Back to the page the button was on (a portal page), else to `fallback`."""
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(fallback)
 
 
 def mark_freshness(offers):

@@ -2,16 +2,16 @@
 and the reports from the public it still has to handle."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.portal import can_manage, partner_view, post_only
+from partners.portal import can_manage, partner_view, post_only, safe_next
 
 from .. import services
 from ..models import ErrorReport, Offer, Session
-from .manage_common import mark_freshness, redirect_back
+from .manage_common import mark_freshness
 
 DASHBOARD_SESSIONS = 10
 DASHBOARD_REPORTS = 20
@@ -97,4 +97,4 @@ def report_handled(request, partner, report_id):
         )
     else:
         messages.info(request, _("This report was already handled."))
-    return redirect_back(request, reverse("portal:dashboard", args=[partner.slug]))
+    return redirect(safe_next(request, reverse("portal:dashboard", args=[partner.slug])))

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.portal import partner_view, post_only
+from partners.portal import partner_view, post_only, safe_next
 
 from .. import history, services
 from ..models import Offer, OfferLocation, Session
@@ -24,7 +24,7 @@ from ..staff_forms import (
     location_choices,
 )
 from .catalogue import DETAIL_MAX_SESSIONS, offer_detail_context, with_detail_relations
-from .manage_common import mark_freshness, offer_for, redirect_back, save_once
+from .manage_common import mark_freshness, offer_for, save_once
 
 PAST_SESSIONS_SHOWN = 10
 STATUS_FILTERS = {
@@ -310,7 +310,9 @@ def _status_view(action):
                 _("Nothing changed: ‘%(title)s’ is %(status)s.")
                 % {"title": offer.title, "status": status},
             )
-        return redirect_back(request, reverse("portal:offer_edit", args=[partner.slug, offer.pk]))
+        return redirect(
+            safe_next(request, reverse("portal:offer_edit", args=[partner.slug, offer.pk]))
+        )
 
     view.__name__ = view.__qualname__ = f"offer_{action}"
     return view
@@ -333,7 +335,7 @@ def offer_reviewed(request, partner, offer_id):
         request,
         _("Thank you. ‘%(title)s’ is confirmed as correct today.") % {"title": offer.title},
     )
-    return redirect_back(request, reverse("portal:dashboard", args=[partner.slug]))
+    return redirect(safe_next(request, reverse("portal:dashboard", args=[partner.slug])))
 
 
 @partner_view()

@@ -8,8 +8,7 @@ from django.views.decorators.http import require_POST
 from netwerk.forms import ActionStatusForm
 from netwerk.models import ActionItem
 from partners.models import Partner
-
-from .common import safe_next
+from partners.portal import safe_next
 
 
 @login_required

@@ -1,5 +1,4 @@
 from django.contrib.auth import get_user_model
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from partners.models import Partner
 
@@ -22,13 +21,3 @@ def colleagues(user, partners):
         .distinct()
         .order_by("first_name", "last_name", "email")
     )
-
-
-def safe_next(request, default):
-    """The ``next`` target of a form, only when it points back into this site."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default

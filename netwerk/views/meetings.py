@@ -14,8 +14,9 @@ from netwerk import ical, services
 from netwerk.forms import RsvpForm
 from netwerk.models import ActionItem, AgendaItem, Attendance, Meeting
 from partners.models import is_coordinator
+from partners.portal import safe_next
 
-from .common import colleagues, own_partners, safe_next
+from .common import colleagues, own_partners
 
 CONFIRMATIONS = {
     Attendance.Rsvp.ATTENDING: gettext_lazy("Thank you, you are registered."),
