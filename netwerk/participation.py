@@ -50,12 +50,7 @@ def meetings_of_year(year, now=None):
 
 
 def _was_member(memberships, partner_id, day):
-    return any(
-        m.partner_id == partner_id
-        and m.start_date <= day
-        and (m.end_date is None or m.end_date >= day)
-        for m in memberships
-    )
+    return any(m.partner_id == partner_id and m.is_current(day) for m in memberships)
 
 
 def grid(year, now=None):

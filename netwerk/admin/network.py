@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netwerk.models import (
@@ -35,10 +34,7 @@ class GroupAdmin(admin.ModelAdmin):
     inlines = [GroupMemberInline]
 
     def get_queryset(self, request):
-        today = timezone.localdate()
-        current = Q(members__start_date__lte=today) & (
-            Q(members__end_date__isnull=True) | Q(members__end_date__gte=today)
-        )
+        current = Q(members__in=GroupMember.objects.current())
         return (
             super()
             .get_queryset(request)

@@ -70,6 +70,7 @@ class Group(models.Model):
 
 class GroupMemberQuerySet(models.QuerySet):
     def current(self, day=None):
+        """Memberships that run on `day` (today); GroupMember.is_current says it of one."""
         day = day or timezone.localdate()
         return self.filter(start_date__lte=day).filter(
             Q(end_date__isnull=True) | Q(end_date__gte=day)
@@ -124,3 +125,7 @@ class GroupMember(models.Model):
     def __str__(self):
         who = f"{self.partner} ({self.person})" if self.person_id else str(self.partner)
         return f"{self.group}: {who} – {self.get_role_display()}"
+
+    def is_current(self, day):
+        """Whether this membership runs on `day`, as GroupMember.objects.current(day) picks."""
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
