@@ -6,11 +6,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin, UsernameField
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from .backends import accounts_with_address
 from .models import Invitation, Membership, Partner
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -37,9 +37,17 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 def email_is_member(partner, email):
-    return partner.memberships.filter(
-        Q(user__email__iexact=email) | Q(user__username__iexact=email)
-    ).exists()
+    return partner.memberships.filter(user__in=accounts_with_address(email)).exists()
+
+
+def check_not_a_member(partner, email):
+    """ValidationError when the address already belongs to a member of the partner."""
+    if email_is_member(partner, email):
+        raise ValidationError(
+            _("%(email)s is already a member of %(partner)s."),
+            code="already_member",
+            params={"email": email, "partner": partner},
+        )
 
 
 class InvitationForm(forms.ModelForm):
@@ -62,12 +70,7 @@ class InvitationForm(forms.ModelForm):
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if email_is_member(self.instance.partner, email):
-            raise ValidationError(
-                _("%(email)s is already a member of %(partner)s."),
-                code="already_member",
-                params={"email": email, "partner": self.instance.partner},
-            )
+        check_not_a_member(self.instance.partner, email)
         return email
 
 
@@ -83,15 +86,10 @@ class InvitationAdminForm(forms.ModelForm):
         partner, email = cleaned_data.get("partner"), cleaned_data.get("email")
         if partner and email:
             cleaned_data["email"] = email = email.strip().lower()
-            if email_is_member(partner, email):
-                self.add_error(
-                    "email",
-                    ValidationError(
-                        _("%(email)s is already a member of %(partner)s."),
-                        code="already_member",
-                        params={"email": email, "partner": partner},
-                    ),
-                )
+            try:
+                check_not_a_member(partner, email)
+            except ValidationError as error:
+                self.add_error("email", error)
         return cleaned_data
 
 

@@ -49,12 +49,7 @@ def invitation_from_token(token):
     if invitation is None:
         # Signed by us but deleted since (e.g. its partner was removed).
         raise InvitationUnusable("revoked")
-    if invitation.status == Invitation.Status.ACCEPTED:
-        raise InvitationUnusable("accepted", invitation)
-    if invitation.status == Invitation.Status.REPLACED:
-        raise InvitationUnusable("replaced", invitation)
-    if invitation.status == Invitation.Status.REVOKED:
-        raise InvitationUnusable("revoked", invitation)
+    _raise_unless_pending(invitation)
     if invitation.is_expired:
         raise InvitationUnusable("expired", invitation)
     return invitation
@@ -122,15 +117,15 @@ def invitation_revoke(*, invitation):
 def _lock_pending(invitation):
     # Locking the row makes a double-submitted acceptance wait, then see it was accepted.
     locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if locked.status != Invitation.Status.PENDING:
-        raise InvitationUnusable(
-            {
-                Invitation.Status.ACCEPTED: "accepted",
-                Invitation.Status.REPLACED: "replaced",
-            }.get(locked.status, "revoked"),
-            locked,
-        )
+    _raise_unless_pending(locked)
     return locked
+
+
+def _raise_unless_pending(invitation):
+    """InvitationUnusable with the reason, for an invitation that was used or withdrawn."""
+    if invitation.status != Invitation.Status.PENDING:
+        reasons = {Invitation.Status.ACCEPTED: "accepted", Invitation.Status.REPLACED: "replaced"}
+        raise InvitationUnusable(reasons.get(invitation.status, "revoked"), invitation)
 
 
 @transaction.atomic
