@@ -21,6 +21,11 @@ def offer_for(request, partner, offer_id):
     )
 
 
+def last_change(obj):
+    """The newest history record of an offer or place, with who made it (or None)."""
+    return obj.history.select_related("history_user").order_by("-history_date").first()
+
+
 def mark_freshness(offers):
     """Set `needs_review` on each offer, for the highlight on the portal pages. Only what the
     public sees needs checking: a draft is confirmed when it is published."""

@@ -12,7 +12,7 @@ from partners.portal import partner_view
 from .. import services
 from ..models import Location, Offer, OfferLocation
 from ..staff_forms import LocationForm
-from .manage_common import save_once
+from .manage_common import last_change, save_once
 
 
 @partner_view()
@@ -81,7 +81,6 @@ def location_edit(request, partner, location_id):
             return url
 
         return save_once(request, form.cleaned_data["form_key"], save, url)
-    last_change = location.history.select_related("history_user").order_by("-history_date").first()
     return render(
         request,
         "aanbod/manage/location_form.html",
@@ -91,6 +90,6 @@ def location_edit(request, partner, location_id):
             "partner": partner,
             "form": form,
             "location": Location.objects.get(pk=location.pk) if form.is_bound else location,
-            "last_change": last_change,
+            "last_change": last_change(location),
         },
     )

@@ -24,7 +24,7 @@ from ..staff_forms import (
     location_choices,
 )
 from .catalogue import DETAIL_MAX_SESSIONS, offer_detail_context, with_detail_relations
-from .manage_common import mark_freshness, offer_for, save_once
+from .manage_common import last_change, mark_freshness, offer_for, save_once
 
 PAST_SESSIONS_SHOWN = 10
 STATUS_FILTERS = {
@@ -34,13 +34,9 @@ STATUS_FILTERS = {
 }
 
 
-def _last_change(offer):
-    return offer.history.select_related("history_user").order_by("-history_date").first()
-
-
 def _page(request, template, partner, offer, tab, **context):
     if "last_change" not in context:
-        context["last_change"] = _last_change(offer)
+        context["last_change"] = last_change(offer)
     return render(
         request,
         template,
@@ -261,7 +257,7 @@ def offer_preview(request, slug, offer_id):
 @partner_view()
 def offer_history(request, partner, offer_id):
     offer = offer_for(request, partner, offer_id)
-    events, last_change = history.change_list(offer)
+    events, newest = history.change_list(offer)
     return _page(
         request,
         "aanbod/manage/offer_history.html",
@@ -269,7 +265,7 @@ def offer_history(request, partner, offer_id):
         offer,
         "history",
         events=events,
-        last_change=last_change,
+        last_change=newest,
     )
 
 
