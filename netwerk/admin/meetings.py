@@ -1,9 +1,6 @@
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -187,12 +184,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export attendance (CSV for Excel)"), permissions=["view"])
     def export_attendance_csv(self, request, queryset):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="aanwezigheden.csv"'
-        # Belgian Excel opens a file as UTF-8 only with a byte order mark, and splits columns
-        # on the list separator of the Dutch locale, which is a semicolon.
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
+        response, writer = pages.excel_csv("aanwezigheden.csv")
         writer.writerow(
             [
                 _("date"),

@@ -96,11 +96,20 @@ CELL_TEXT = {
 }
 
 
-def _participation_csv(year, meetings, rows):
+def excel_csv(filename):
+    """A CSV download that Excel with Belgian settings opens as it should, and its writer.
+
+    That Excel reads a file as UTF-8 only with a byte order mark, and splits columns on the
+    list separator of the Dutch locale, a semicolon.
+    """
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="deelname-{year}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    return response, csv.writer(response, delimiter=";")
+
+
+def _participation_csv(year, meetings, rows):
+    response, writer = excel_csv(f"deelname-{year}.csv")
     header = [_("partner")]
     header += [f"{timezone.localtime(m.starts_at):%d-%m-%Y} {m.display_title}" for m in meetings]
     writer.writerow(header + [_("expected"), _("present"), _("excused"), _("attendance rate")])
