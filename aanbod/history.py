@@ -79,13 +79,17 @@ class Event:
 class Conflict:
     """What changed since the version a person started from."""
 
-    known: bool
     changes: list
     events: list
     people: list
     base_values: dict | None
     current_values: dict
     names: dict
+
+    @property
+    def known(self):
+        """Whether the version the person started from is in the history."""
+        return self.base_values is not None
 
     def clashes(self, fields):
         """{field: the other person's value in words} for the fields both people changed."""
@@ -219,12 +223,11 @@ def conflict_since(offer, base_version):
         if record.history_user and entry[0] not in [name for name, _when in people]:
             people.append(entry)
     if base is None:
-        return Conflict(False, [], [], people, None, current, names)
+        return Conflict([], [], people, None, current, names)
     m2m, recorded_names = _recorded_m2m([base.history_id])
     names = {**recorded_names, **names}
     base_values = _record_values(base, m2m)
     return Conflict(
-        True,
         diff(base_values, current, names),
         related_events(offer, since=base.history_date),
         people,
