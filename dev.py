@@ -7,7 +7,9 @@
                              python3 dev.py test tests/test_home.py -x
 
 Both commands create .venv and install the project into it when needed (again whenever
-pyproject.toml changed). The exit code is that of the first step that failed.
+pyproject.toml changed). Unless DATABASE_URL names a PostgreSQL server, they run on the embedded
+PostgreSQL server in .pgdata/ (huisvanhetkind/local_database.py), started once for all their
+steps. The exit code is that of the first step that failed.
 """
 
 import hashlib
@@ -58,6 +60,25 @@ def ensure_venv():
     STAMP.write_text(wanted + "\n")
 
 
+def embedded_database():
+    """Start the embedded PostgreSQL server for all of this command's steps, unless
+    DATABASE_URL names a server. Return the process that holds it, or None."""
+    if os.environ.get("DATABASE_URL", "").strip():
+        return None
+    holder = subprocess.Popen(
+        [str(PYTHON), "-m", "huisvanhetkind.local_database", "hold"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    if holder.stdout.readline().strip() != "ready":
+        # It printed its one line (why, and what to do) on stderr.
+        sys.exit(holder.wait() or 1)
+    say("embedded PostgreSQL server running in .pgdata/")
+    return holder
+
+
 def manage(*args):
     return run(PYTHON, "manage.py", *args)
 
@@ -104,9 +125,16 @@ def main(argv):
         print(USAGE, file=sys.stderr)
         return 2
     ensure_venv()
-    if argv[0] == "serve":
-        return serve(argv[1:])
-    return test(argv[1:])
+    holder = embedded_database()
+    try:
+        if argv[0] == "serve":
+            return serve(argv[1:])
+        return test(argv[1:])
+    finally:
+        if holder is not None:
+            # Closing its stdin lets the holder exit; the last user stops the server.
+            holder.stdin.close()
+            holder.wait()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Settings for the Huis van het Kind Leuven portal.
 
 One module, read from environment variables. Every value has a safe development default,
-except secrets in production: with DEBUG off, SECRET_KEY must be set.
+except in production: with DEBUG off, SECRET_KEY and DATABASE_URL must be set.
 """
 
 import os
@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from huisvanhetkind import local_database
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,30 +46,35 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def env_database(name, default_sqlite_path):
+# No JIT compilation: it pays off for long reports, not for a page's short queries. At 100,000
+# offers PostgreSQL chose to compile the catalogue's queries, which cost more than running them
+# (see README.md, Performance). An "-c jit=on" in the URL's options still wins.
+POSTGRESQL_OPTIONS = "-c jit=off"
+
+
+def env_database(name, debug):
+    """The database: a PostgreSQL server named by a URL, or, in development when the variable is
+    unset, the embedded server in the project folder (huisvanhetkind/local_database.py)."""
     value = os.environ.get(name, "").strip()
     if not value:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": default_sqlite_path}
-    if not value.startswith(("postgres://", "postgresql://", "sqlite://")):
+        if not debug:
+            raise ImproperlyConfigured(f"{name} must be set when DEBUG is off.")
+        return local_database.settings_dict(POSTGRESQL_OPTIONS)
+    if not value.startswith(("postgres://", "postgresql://")):
         # Name only the scheme: the rest of the URL may hold a password.
         scheme = value.partition("://")[0] if "://" in value else value[:20]
         raise ImproperlyConfigured(
-            f"{name} must start with postgres://, postgresql:// or sqlite://, not {scheme!r}."
+            f"{name} must start with postgres:// or postgresql://, not {scheme!r}."
         )
     try:
         # Persistent connections: app servers keep their connection between requests.
         config = dj_database_url.parse(value, conn_max_age=600, conn_health_checks=True)
     except ValueError as error:
         raise ImproperlyConfigured(f"{name} is not a valid database URL: {error}") from None
-    if config["ENGINE"] != "django.db.backends.sqlite3" and not config.get("NAME"):
+    if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name} must name a database, e.g. postgres://host/dbname.")
-    if config["ENGINE"] == "django.db.backends.postgresql":
-        # No JIT compilation: it pays off for long reports, not for a page's short queries. At
-        # 100,000 offers PostgreSQL chose to compile the catalogue's queries, which cost more
-        # than running them (see README.md, Performance). An "-c jit=on" in the URL's options
-        # still wins.
-        options = config.setdefault("OPTIONS", {})
-        options["options"] = f"-c jit=off {options.get('options', '')}".strip()
+    options = config.setdefault("OPTIONS", {})
+    options["options"] = f"{POSTGRESQL_OPTIONS} {options.get('options', '')}".strip()
     return config
 
 
@@ -140,7 +147,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": env_database("DATABASE_URL", BASE_DIR / "db.sqlite3")}
+DATABASES = {"default": env_database("DATABASE_URL", DEBUG)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,8 +3,17 @@ its editor (the outsider), a coordinator, and the anonymous parent (the plain cl
 
 import pytest
 
+from huisvanhetkind import local_database
 from partners.models import Membership
 from tests import factories
+
+
+def pytest_configure(config):
+    # Without DATABASE_URL the tests run on the embedded PostgreSQL server, as manage.py does.
+    try:
+        local_database.start_for_django()
+    except local_database.Unavailable as error:
+        pytest.exit(f"Configuration error: {error}", returncode=3)
 
 
 @pytest.fixture(autouse=True)

@@ -32,14 +32,7 @@ def test_options_in_the_database_url_come_after_and_win(monkeypatch):
     assert database["OPTIONS"]["sslmode"] == "require"
 
 
-def test_sqlite_gets_no_postgresql_options(monkeypatch, tmp_path):
-    database = database_settings(monkeypatch, f"sqlite:///{tmp_path}/portal.sqlite3")
-
-    assert "options" not in database.get("OPTIONS", {})
-
-
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="JIT is PostgreSQL's")
 def test_the_database_runs_the_portals_queries_without_jit():
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")

@@ -27,6 +27,8 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "huisvanhetkind.example",
     "CSRF_TRUSTED_ORIGINS": "https://huisvanhetkind.example",
     "BEHIND_HTTPS_PROXY": "true",
+    # Never connected to: the checks below look at settings only.
+    "DATABASE_URL": "postgres://hvhk@db.example/hvhk",
 }
 
 
@@ -85,7 +87,13 @@ def test_the_readme_documents_every_variable_settings_reads():
 
 @pytest.mark.parametrize(
     "url",
-    ["mysql://x", "postgres://", "nonsense", "postgres://localhost:port/hvhk"],
+    [
+        "mysql://x",
+        "sqlite:///db.sqlite3",
+        "postgres://",
+        "nonsense",
+        "postgres://localhost:port/hvhk",
+    ],
 )
 def test_a_malformed_database_url_stops_start_up_naming_database_url(url):
     assert_stops_with_one_line(manage("check", DATABASE_URL=url), "DATABASE_URL")
@@ -99,6 +107,12 @@ def test_the_database_url_error_does_not_print_the_password():
 
 def test_debug_off_without_secret_key_refuses_to_start():
     assert_stops_with_one_line(manage("check", DEBUG="false"), "SECRET_KEY")
+
+
+def test_debug_off_without_database_url_refuses_to_start():
+    """The embedded server is for development; production names its PostgreSQL server."""
+    result = manage("check", DEBUG="false", SECRET_KEY=PRODUCTION_ENV["SECRET_KEY"])
+    assert_stops_with_one_line(result, "DATABASE_URL")
 
 
 @pytest.mark.parametrize(
@@ -121,8 +135,11 @@ def test_the_development_defaults_need_no_environment(load_settings):
     settings = load_settings()
     assert settings.DEBUG is True
     assert settings.SECRET_KEY
-    assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-    assert Path(settings.DATABASES["default"]["NAME"]) == ROOT / "db.sqlite3"
+    database = settings.DATABASES["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    # The embedded server, reached through its socket in the project folder.
+    assert (Path(database["HOST"]), database["NAME"]) == (ROOT / ".pgdata", "hvhk")
+    assert "-c jit=off" in database["OPTIONS"]["options"]
     assert settings.ALLOWED_HOSTS == ["localhost", "127.0.0.1", "[::1]"]
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
     assert settings.LANGUAGE_CODE == "nl"
@@ -137,13 +154,6 @@ def test_a_postgres_url_gives_postgresql_with_persistent_connections(load_settin
     assert (database["USER"], database["PASSWORD"]) == ("hvhk", "pw")
     assert database["CONN_MAX_AGE"] > 0
     assert database["CONN_HEALTH_CHECKS"] is True
-
-
-def test_a_sqlite_url_names_the_file(load_settings, tmp_path):
-    settings = load_settings(DATABASE_URL=f"sqlite:///{tmp_path}/portal.sqlite3")
-    database = settings.DATABASES["default"]
-    assert database["ENGINE"] == "django.db.backends.sqlite3"
-    assert database["NAME"] == f"{tmp_path}/portal.sqlite3"
 
 
 def test_hosts_and_trusted_origins_are_comma_separated_lists(load_settings):
