@@ -17,7 +17,6 @@ from django.db import IntegrityError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from . import services
@@ -51,16 +50,6 @@ def post_only(request):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     return None
-
-
-def safe_next(request, default):
-    """The ``next`` target of a form (a page of this site to go back to), else ``default``."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
 
 
 def can_manage(user, partner):

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.portal import partner_view, post_only, safe_next
+from common.redirects import safe_next
+from partners.portal import partner_view, post_only
 
 from .. import history, services
 from ..models import Offer, OfferLocation, Session
