@@ -23,7 +23,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("over-ons/", views.about, name="about"),
     path("", include("aanbod.urls")),
-    path("partners/", include("partners.urls")),
+    path("partners/", include("aanbod.partner_urls")),
     # Logged-in pages for partner staff: accounts, their organisation, the network.
     path("mijn/netwerk/", include("netwerk.urls")),
     path("mijn/", include(portal)),

@@ -1,9 +1,12 @@
+"""The public partner pages: who takes part in the network, with their offers and places.
+They list offers and places by provider, so aanbod serves them (partners does not import aanbod)."""
+
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
-from aanbod.models import Offer
+from partners.models import Partner
 
-from .models import Partner
+from ..models import Offer
 
 
 def partner_list(request):
@@ -20,7 +23,7 @@ def partner_list(request):
         )
         .order_by("name")
     )
-    return render(request, "partners/partner_list.html", {"partners": partners})
+    return render(request, "aanbod/partner_list.html", {"partners": partners})
 
 
 def partner_detail(request, slug):
@@ -37,7 +40,7 @@ def partner_detail(request, slug):
     )
     return render(
         request,
-        "partners/partner_detail.html",
+        "aanbod/partner_detail.html",
         {
             "partner": partner,
             "provided_offers": [offer for offer in offers if offer.provider_id == partner.pk],
