@@ -1,6 +1,6 @@
 """The catalogue's pages in the partner portal (/mijn/<partner>/): the partner's dashboard, its
-offers, places and reports. The root URLconf joins them with partners.portal_urls under one
-"portal" namespace; every URL answers 404 to people who may not act for the partner."""
+offers, places and reports. The root URLconf joins them with partners.urls under its "portal"
+namespace; every URL answers 404 to people who may not act for the partner."""
 
 from django.urls import path
 

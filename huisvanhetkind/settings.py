@@ -224,7 +224,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "partners.backends.axes_username"
 AXES_CLIENT_IP_CALLABLE = "common.client.client_ip_address"
-AXES_LOCKOUT_CALLABLE = "partners.portal.locked_out"
+AXES_LOCKOUT_CALLABLE = "partners.views.locked_out"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.redirects import safe_next
-from partners.portal import can_manage, partner_view, post_only
+from partners.views import can_manage, partner_view, post_only
 
 from .. import services
 from ..models import ErrorReport, Offer, Session

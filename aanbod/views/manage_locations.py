@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from partners.portal import partner_view
+from partners.views import partner_view
 
 from .. import services
 from ..models import Location, Offer, OfferLocation

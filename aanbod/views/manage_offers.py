@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.redirects import safe_next
-from partners.portal import partner_view, post_only
+from partners.views import partner_view, post_only
 
 from .. import history, services
 from ..models import Offer, OfferLocation, Session
