@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from partners.views import partner_view
 
 from .. import services
+from ..forms import LocationForm
 from ..models import Location, Offer, OfferLocation
-from ..staff_forms import LocationForm
 from .manage_common import last_change, save_once
 
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.forms import PHONE_PATTERN
 from partners.models import Partner
 
-from .models import (
+from ..models import (
     MAX_AGE_MONTHS,
     Language,
     Location,
