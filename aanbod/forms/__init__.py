@@ -1,17 +1,13 @@
 """The catalogue's forms: the public error report, and the partner portal's offer and place
-forms. Import them from ``aanbod.forms``.
+forms. Split by topic; import everything from ``aanbod.forms``.
 """
 
 from .catalogue import ErrorReportForm
-from .offers import (
-    KeyedForm,
-    LocationForm,
-    OfferForm,
-    PlacesFormSet,
-    SessionFormSet,
-    VersionedForm,
-    location_choices,
-)
+from .common import KeyedForm, VersionedForm, location_choices
+from .locations import LocationForm
+from .offers import OfferForm
+from .places import PlacesFormSet
+from .sessions import SessionFormSet
 
 __all__ = [
     "ErrorReportForm",
