@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from huisvanhetkind.emails import absolute_url, staff_message
+from common.emails import absolute_url, staff_message
 from partners.models import Membership
 
 from .models import Offer, ReviewReminder

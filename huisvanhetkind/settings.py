@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "axes",
     "simple_history",
     # ours
+    "common",
     "huisvanhetkind",
     "partners",
     "aanbod",
@@ -229,8 +230,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "partners.backends.axes_username"
-AXES_CLIENT_IP_CALLABLE = "partners.backends.client_ip_address"
-AXES_LOCKOUT_CALLABLE = "partners.portal.locked_out"
+AXES_CLIENT_IP_CALLABLE = "common.client.client_ip_address"
+AXES_LOCKOUT_CALLABLE = "partners.views.locked_out"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

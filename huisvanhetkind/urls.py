@@ -4,7 +4,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from aanbod import portal_urls as offer_portal
+from partners import urls as partner_portal
+
 from . import views
+
+# The partner portal's URL names are "portal:…" whichever app serves the page; partners does not
+# know the apps built on it, so their lists are joined here.
+portal = ([*partner_portal.urlpatterns, *offer_portal.urlpatterns], partner_portal.app_name)
 
 # Dutch pages live at the root; /fr/ and /en/ prefixes select the other languages,
 # so a shared link always opens in the language it was shared in.
@@ -16,10 +23,10 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("over-ons/", views.about, name="about"),
     path("", include("aanbod.urls")),
-    path("partners/", include("partners.urls")),
+    path("partners/", include("aanbod.partner_urls")),
     # Logged-in pages for partner staff: accounts, their organisation, the network.
     path("mijn/netwerk/", include("netwerk.urls")),
-    path("mijn/", include("partners.portal_urls")),
+    path("mijn/", include(portal)),
     path("account/", include("partners.account_urls")),
     prefix_default_language=False,
 )

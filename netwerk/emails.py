@@ -4,7 +4,7 @@ from email.mime.text import MIMEText
 
 from django.core.mail import get_connection
 
-from huisvanhetkind.emails import absolute_url, staff_message
+from common.emails import absolute_url, staff_message
 
 
 def build(template, context, to, *, ics=None, method=None, filename="uitnodiging.ics"):

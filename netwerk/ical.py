@@ -1,6 +1,6 @@
 """iCalendar (RFC 5545) for meetings: feeds, downloads and e-mailed invitations (RFC 5546).
 
-The event and calendar are built by huisvanhetkind.ical, as for the public agenda.
+The event and calendar are built by common.ical, as for the public agenda.
 """
 
 from datetime import UTC
@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import vCalAddress
 
-from huisvanhetkind import ical
-from huisvanhetkind.emails import absolute_url
+from common import ical
+from common.emails import absolute_url
 from partners.models import person_name
 
 from .models import Attendance, Meeting

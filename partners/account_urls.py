@@ -7,7 +7,7 @@ password_reset, ...), which the auth views and the admin expect.
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import portal
+from . import views
 from .forms import EmailAuthenticationForm
 
 urlpatterns = [
@@ -52,5 +52,5 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("uitnodiging/<str:token>/", portal.accept_invitation, name="invitation_accept"),
+    path("uitnodiging/<str:token>/", views.accept_invitation, name="invitation_accept"),
 ]

@@ -1,6 +1,5 @@
-"""Logging in with an e-mail address, and the hooks django-axes uses to count failed logins."""
+"""Logging in with an e-mail address, and the login name django-axes counts failures for."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
@@ -48,18 +47,3 @@ def axes_username(request, credentials):
     data = credentials if credentials is not None else getattr(request, "POST", {})
     username = data.get("username") or ""
     return username.strip().lower() or None
-
-
-def client_ip_address(request):
-    """The client's address for counting failed logins.
-
-    Behind our own HTTPS proxy every request comes from the proxy, so the proxy's
-    X-Forwarded-For header is used: its last entry is the address the proxy itself saw, which
-    a client cannot forge (earlier entries can be).
-    """
-    if settings.BEHIND_HTTPS_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
-            return addresses[-1]
-    return request.META.get("REMOTE_ADDR")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from huisvanhetkind import ical
+from common import ical
 
 from ..filters import SessionFilter, start_of_day
 from ..models import Session, not_in_lists

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
-from partners.backends import client_ip_address
+from common.client import client_ip_address
 
 from .. import search
 from ..filters import OfferFilter

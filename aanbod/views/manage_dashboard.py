@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.portal import can_manage, partner_view, post_only, safe_next
+from common.redirects import safe_next
+from partners.views import can_manage, partner_view, post_only
 
 from .. import services
 from ..models import ErrorReport, Offer, Session

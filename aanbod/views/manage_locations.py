@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from partners.portal import partner_view
+from partners.views import partner_view
 
 from .. import services
+from ..forms import LocationForm
 from ..models import Location, Offer, OfferLocation
-from ..staff_forms import LocationForm
 from .manage_common import last_change, save_once
 
 

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.portal import partner_view, post_only, safe_next
+from common.redirects import safe_next
+from partners.views import partner_view, post_only
 
 from .. import history, services
-from ..models import Offer, OfferLocation, Session
-from ..staff_forms import (
+from ..forms import (
     KeyedForm,
     OfferForm,
     PlacesFormSet,
@@ -23,6 +23,7 @@ from ..staff_forms import (
     VersionedForm,
     location_choices,
 )
+from ..models import Offer, OfferLocation, Session
 from .catalogue import DETAIL_MAX_SESSIONS, offer_detail_context, with_detail_relations
 from .manage_common import last_change, mark_freshness, offer_for, save_once
 

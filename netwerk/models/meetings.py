@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aanbod.models import Location
 from partners.models import Partner, is_coordinator
 
 from .common import Publication
@@ -77,8 +76,10 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     format = models.CharField(_("format"), max_length=12, choices=Format, default=Format.IN_PERSON)
+    # A place of the catalogue, named by its label: netwerk does not import aanbod (the
+    # migrations still depend on it).
     location = models.ForeignKey(
-        Location,
+        "aanbod.Location",
         verbose_name=_("location"),
         on_delete=models.PROTECT,
         null=True,

@@ -5,10 +5,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from common.redirects import safe_next
 from netwerk.forms import ActionStatusForm
 from netwerk.models import ActionItem
 from partners.models import Partner
-from partners.portal import safe_next
 
 
 @login_required

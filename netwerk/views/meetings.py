@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from common.redirects import safe_next
 from netwerk import ical, services
 from netwerk.forms import RsvpForm
 from netwerk.models import ActionItem, AgendaItem, Attendance, Meeting
 from partners.models import is_coordinator
-from partners.portal import safe_next
 
 from .common import colleagues, own_partners
 

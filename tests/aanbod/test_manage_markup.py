@@ -4,7 +4,7 @@ script, a style or an event handler on the public page."""
 import pytest
 from django.urls import reverse
 
-from huisvanhetkind.markup import render
+from common.markup import render
 from tests import factories
 from tests.aanbod.staff import page_data, portal_url
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from huisvanhetkind.markup import render
+from common.markup import render
 from netwerk.models import ActionItem, Interest, Opportunity
 from tests.netwerk.builders import make_action, make_opportunity
 

@@ -7,7 +7,8 @@ from django.http import HttpRequest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from partners.backends import EmailBackend, axes_username, client_ip_address
+from common.client import client_ip_address
+from partners.backends import EmailBackend, axes_username
 from tests import factories
 
 PASSWORD = "correct horse 42"

@@ -1,30 +1,13 @@
-"""The partner staff portal, mounted at /mijn/. Every URL with a partner slug answers 404 to
-people who may not act for that partner (tests/partners/test_portal_scoping.py walks them all)."""
+"""The catalogue's pages in the partner portal (/mijn/<partner>/): the partner's dashboard, its
+offers, places and reports. The root URLconf joins them with partners.urls under its "portal"
+namespace; every URL answers 404 to people who may not act for the partner."""
 
 from django.urls import path
 
-from aanbod.views import manage_dashboard, manage_locations, manage_offers
+from .views import manage_dashboard, manage_locations, manage_offers
 
-from . import portal
-
-app_name = "portal"
 urlpatterns = [
-    path("", portal.index, name="index"),
     path("<slug:slug>/", manage_dashboard.dashboard, name="dashboard"),
-    path("<slug:slug>/team/", portal.team, name="team"),
-    path("<slug:slug>/team/<int:membership_id>/rol/", portal.member_role, name="member_role"),
-    path(
-        "<slug:slug>/team/<int:membership_id>/verwijderen/",
-        portal.member_remove,
-        name="member_remove",
-    ),
-    path(
-        "<slug:slug>/team/uitnodigingen/<int:invitation_id>/intrekken/",
-        portal.invitation_revoke,
-        name="invitation_revoke",
-    ),
-    path("<slug:slug>/profiel/", portal.profile, name="profile"),
-    # The partner's offers, places and reports (aanbod/views/manage_*.py).
     path("<slug:slug>/aanbod/", manage_offers.offer_list, name="offer_list"),
     path("<slug:slug>/aanbod/nieuw/", manage_offers.offer_create, name="offer_create"),
     path("<slug:slug>/aanbod/<int:offer_id>/", manage_offers.offer_edit, name="offer_edit"),

@@ -1,0 +1,158 @@
+"""Where an offer happens and its regular weekly times (the tab "Places and times")."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Offer, OfferLocation, ScheduleSlot
+from .common import TIME_INPUT_FORMATS, ObjectChoiceField, OwnRowsMixin
+
+# Rows for new entries on the formset pages: a fixed number, so they work without JavaScript.
+NEW_PLACES = 1
+NEW_SLOTS = 2
+
+
+class OfferLocationForm(forms.ModelForm):
+    class Meta:
+        model = OfferLocation
+        fields = ["location", "schedule"]
+        labels = {"schedule": _("When, in words")}
+
+    def __init__(self, *args, locations, **kwargs):
+        super().__init__(*args, **kwargs)
+        objects, grouped = locations
+        self.fields["location"] = ObjectChoiceField(
+            objects=objects,
+            grouped_choices=grouped,
+            label=_("Place"),
+            empty_label=_("Choose a place"),
+            help_text=_("Is your place not in the list? Add it first under ‘Places’."),
+        )
+
+
+class SlotForm(forms.ModelForm):
+    class Meta:
+        model = ScheduleSlot
+        fields = ["weekday", "start_time", "end_time"]
+        labels = {"weekday": _("Day"), "start_time": _("From"), "end_time": _("Until")}
+        widgets = {
+            "start_time": forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+            "end_time": forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["weekday"].choices = [
+            ("", _("Choose a day")),
+            *self.fields["weekday"].choices[1:],
+        ]
+        for name in ("start_time", "end_time"):
+            self.fields[name].input_formats = TIME_INPUT_FORMATS
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("start_time"), cleaned_data.get("end_time")
+        if start and end and end <= start:
+            self.add_error(
+                "end_time",
+                ValidationError(_("The end time must be after the start time."), code="order"),
+            )
+        return cleaned_data
+
+
+class BaseSlotFormSet(OwnRowsMixin, BaseInlineFormSet):
+    delete_label = _("Remove this time")
+
+    def own_rows(self):
+        return ScheduleSlot.objects.filter(offer_location=self.instance.pk)
+
+    def get_queryset(self):
+        # The slots were fetched with their places (prefetch_related), not once per place.
+        if not hasattr(self, "_queryset"):
+            if self.instance.pk is None:
+                self._queryset = ScheduleSlot.objects.none()
+            else:
+                self._queryset = list(self.instance.slots.all())
+        return self._queryset
+
+
+SlotFormSet = forms.inlineformset_factory(
+    OfferLocation,
+    ScheduleSlot,
+    form=SlotForm,
+    formset=BaseSlotFormSet,
+    extra=NEW_SLOTS,
+    can_delete=True,
+    can_delete_extra=False,
+)
+
+
+class BasePlacesFormSet(OwnRowsMixin, BaseInlineFormSet):
+    """Where an offer happens, each place with its own formset of regular weekly times."""
+
+    delete_label = _("Remove this place and its times")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for form in self.forms:
+            form.slots = SlotFormSet(
+                self.data if self.is_bound else None,
+                instance=form.instance,
+                prefix=f"{form.prefix}-slots",
+            )
+
+    def _form_is_deleted(self, form):
+        return self.can_delete and self._should_delete_form(form)
+
+    def _form_is_unused(self, form):
+        return form.instance.pk is None and not form.has_changed()
+
+    def is_valid(self):
+        if not self.is_bound:
+            return False
+        valid = super().is_valid()
+        for form in self.forms:
+            if self._form_is_deleted(form):
+                continue
+            if not form.slots.is_valid():
+                valid = False
+        return valid and not self.non_form_errors()
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if self._form_is_deleted(form) or not self._form_is_unused(form):
+                continue
+            if form.slots.has_changed():
+                form.add_error(
+                    "location",
+                    ValidationError(_("Choose the place of these times."), code="required"),
+                )
+
+    def has_changed(self):
+        return super().has_changed() or any(form.slots.has_changed() for form in self.forms)
+
+    def save_all(self):
+        """Save the places and their times; a removed place takes its times with it."""
+        for form in self.forms:
+            if self._form_is_deleted(form):
+                if form.instance.pk is not None:
+                    form.instance.delete()
+                continue
+            if self._form_is_unused(form):
+                continue
+            if form.has_changed():
+                form.save()
+            form.slots.save()
+
+
+PlacesFormSet = forms.inlineformset_factory(
+    Offer,
+    OfferLocation,
+    form=OfferLocationForm,
+    formset=BasePlacesFormSet,
+    extra=NEW_PLACES,
+    can_delete=True,
+    can_delete_extra=False,
+)
