@@ -8,6 +8,9 @@ Everything else is made up to show what the portal can do: the addresses, openin
 coordinates, public transport and accessibility of all places (the declaration gives no
 addresses), every offer, schedule and activity, and all contact data (example.org addresses,
 the clearly fake number 016 00 00 00). Nothing here describes what a real partner offers.
+
+The people at the end of this module are invented too: made-up names, addresses in the
+reserved .test domain.
 """
 
 from dataclasses import dataclass
@@ -1937,4 +1940,64 @@ OFFERS = [
         status="archived",
         reviewed_days_ago=800,
     ),
+]
+
+
+# -- People -----------------------------------------------------------------------------------
+
+DEMO_DOMAIN = "demo.huisvanhetkind.test"
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    """A demo person working for a partner (or, for the coordinator, for the network vzw)."""
+
+    key: str  # the address before the @
+    first_name: str
+    last_name: str
+    partner: str | None  # a partner slug
+    role: str = "editor"  # a Membership.Role value
+    password: str | None = None  # None: the person cannot log in
+    coordinator: bool = False
+
+    @property
+    def email(self):
+        return f"{self.key}@{DEMO_DOMAIN}"
+
+
+# The accounts to log in with, one per kind of staff user, with fixed passwords that are
+# documented for the demo. The editor and the manager work for different partners, so each of
+# them sees other offers and places.
+ACCOUNTS = [
+    PersonSpec("redacteur", "Roos", "Redacteur", "gezinsbond", password="demo-redacteur-2026"),
+    PersonSpec(
+        "beheerder",
+        "Bert",
+        "Beheerder",
+        "wigwam",
+        role="manager",
+        password="demo-beheerder-2026",
+    ),
+    PersonSpec(
+        "coordinator",
+        "Cora",
+        "Coördinator",
+        None,
+        password="demo-coordinator-2026",
+        coordinator=True,
+    ),
+]
+
+# The accounts and their colleagues at the partners, who have no password.
+PEOPLE = [
+    *ACCOUNTS,
+    PersonSpec("nora.notelaar", "Nora", "Notelaar", "stad-leuven"),
+    PersonSpec("lies.linde", "Lies", "Linde", "kind-en-gezin"),
+    PersonSpec("karim.kastanje", "Karim", "Kastanje", "caw-oost-brabant"),
+    PersonSpec("eva.esdoorn", "Eva", "Esdoorn", "ocmw-leuven"),
+    PersonSpec("hanne.hazelaar", "Hanne", "Hazelaar", "buurtwerk-t-lampeke"),
+    PersonSpec("marie.meidoorn", "Marie", "Meidoorn", "inloopteam-de-mobil"),
+    PersonSpec("pieter.populier", "Pieter", "Populier", "kind-en-preventie"),
+    PersonSpec("sara.sering", "Sara", "Sering", "domo"),
+    PersonSpec("wout.wilg", "Wout", "Wilg", "wigwam"),
 ]

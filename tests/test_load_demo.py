@@ -10,9 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from aanbod.models import (
@@ -29,7 +33,7 @@ from aanbod.models import (
 )
 from aanbod.search import search_offers
 from huisvanhetkind import demo_data
-from partners.models import Declaration, Partner, Signature
+from partners.models import Declaration, Membership, Partner, Signature, is_coordinator
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 FOUNDED = date(2014, 11, 13)
@@ -60,6 +64,16 @@ FOUNDING_PARTNERS = {
     "Sporen vzw",
 }
 
+# The demo accounts as the README documents them: address, role, partner, password.
+EDITOR = "redacteur@demo.huisvanhetkind.test"
+MANAGER = "beheerder@demo.huisvanhetkind.test"
+COORDINATOR = "coordinator@demo.huisvanhetkind.test"
+PASSWORDS = {
+    EDITOR: "demo-redacteur-2026",
+    MANAGER: "demo-beheerder-2026",
+    COORDINATOR: "demo-coordinator-2026",
+}
+
 
 def load_demo(*args):
     """Run the command (pytest runs with DEBUG off, hence --allow-production) in English."""
@@ -70,10 +84,10 @@ def load_demo(*args):
 
 
 def snapshot():
-    """Every row of the partners and aanbod apps, including m2m and history tables."""
+    """Every row of the partners, aanbod and auth apps, including m2m and history tables."""
     models = [
         model
-        for label in ("partners", "aanbod")
+        for label in ("partners", "aanbod", "auth")
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
     ]
     return {model._meta.label: list(model.objects.order_by("pk").values()) for model in models}
@@ -86,7 +100,12 @@ def demo_output(django_db_setup, django_db_blocker):
     Each test still runs in its own savepoint inside it (the `db` fixture), so what one test
     changes is gone before the next one starts.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    # The fast hasher of conftest.py is set per test, after this fixture: set it here too, or
+    # the accounts get hashes that the tests cannot check (and the load takes seconds longer).
+    fast_hashing = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    )
+    with django_db_blocker.unblock(), fast_hashing, transaction.atomic():
         yield load_demo()
         transaction.set_rollback(True)
 
@@ -297,6 +316,123 @@ def test_sessions_keep_their_local_time_across_the_change_to_summer_time(demo):
     }
 
 
+# -- Demo accounts ----------------------------------------------------------------------------
+
+
+def account(email):
+    return get_user_model().objects.get(email=email)
+
+
+def roles(user):
+    return list(user.memberships.values_list("partner__name", "role"))
+
+
+def post_login(client, email):
+    return client.post(reverse("login"), {"username": email, "password": PASSWORDS[email]})
+
+
+def test_the_editor_and_the_manager_work_for_two_different_partners(demo):
+    editor, manager = account(EDITOR), account(MANAGER)
+    assert roles(editor) == [("Gezinsbond vzw", Membership.Role.EDITOR)]
+    assert roles(manager) == [("Wigwam vzw", Membership.Role.MANAGER)]
+    for user in (editor, manager):
+        assert (user.is_staff, is_coordinator(user)) == (False, False)
+
+
+def test_the_coordinator_is_staff_in_the_coordinators_group_without_a_partner(demo):
+    coordinator = account(COORDINATOR)
+    assert coordinator.is_staff
+    assert not coordinator.is_superuser
+    assert list(coordinator.groups.values_list("name", flat=True)) == ["Coordinators"]
+    assert is_coordinator(coordinator)
+    assert roles(coordinator) == []
+
+
+def test_the_demo_passwords_pass_the_password_validators(demo):
+    for email, password in PASSWORDS.items():
+        validate_password(password, account(email))
+
+
+@pytest.mark.parametrize("email", PASSWORDS)
+def test_each_demo_account_logs_in_on_the_login_page_with_its_password(client, demo, email):
+    response = post_login(client, email)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:index")
+    assert client.session[SESSION_KEY] == str(account(email).pk)
+
+
+def test_the_other_demo_people_cannot_log_in(demo):
+    others = get_user_model().objects.exclude(email__in=PASSWORDS)
+    assert others.count() == 9
+    assert not any(user.has_usable_password() for user in others)
+
+
+def test_the_editor_logs_in_to_their_own_partners_pages(client, demo):
+    post_login(client, EDITOR)
+
+    assert client.get(reverse("portal:dashboard", args=["gezinsbond"])).status_code == 200
+    assert client.get(reverse("portal:offer_list", args=["gezinsbond"])).status_code == 200
+    assert client.get(reverse("portal:dashboard", args=["wigwam"])).status_code == 404
+
+
+def test_the_manager_logs_in_to_manage_their_own_team(client, demo):
+    post_login(client, MANAGER)
+
+    team = client.get(reverse("portal:team", args=["wigwam"]))
+    assert team.status_code == 200
+    assert team.context["form"] is not None  # the invitation form, for managers only
+    assert client.get(reverse("portal:team", args=["gezinsbond"])).status_code == 404
+
+
+def test_the_coordinator_logs_in_to_the_admin(client, demo):
+    post_login(client, COORDINATOR)
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    assert response.context["available_apps"]
+
+
+def test_it_prints_the_accounts_with_role_partner_and_password(demo):
+    table = demo[demo.index("Demo accounts (log in at /en/account/inloggen/") :]
+    assert re.search(
+        r"redacteur@demo\.huisvanhetkind\.test +editor +Gezinsbond vzw +demo-redacteur-2026\n",
+        table,
+    )
+    assert re.search(
+        r"beheerder@demo\.huisvanhetkind\.test +manager +Wigwam vzw +demo-beheerder-2026\n", table
+    )
+    assert re.search(
+        r"coordinator@demo\.huisvanhetkind\.test +coordinator +– +demo-coordinator-2026\n", table
+    )
+    assert table.endswith("Demo data loaded.\n")
+
+
+def test_a_second_run_keeps_a_changed_password_and_role(demo):
+    editor = account(EDITOR)
+    editor.set_password("een eigen wachtwoord")
+    editor.save()
+    editor.memberships.update(role=Membership.Role.MANAGER)
+
+    output = load_demo()
+
+    editor.refresh_from_db()
+    assert editor.check_password("een eigen wachtwoord")
+    assert not editor.check_password(PASSWORDS[EDITOR])
+    assert roles(editor) == [("Gezinsbond vzw", Membership.Role.MANAGER)]
+    assert "Users: 0 created, 12 already present." in output
+
+
+def test_a_deleted_account_is_created_again_with_its_password_and_partner(client, demo):
+    account(EDITOR).delete()
+
+    output = load_demo()
+
+    assert "Users: 1 created, 11 already present." in output
+    assert roles(account(EDITOR)) == [("Gezinsbond vzw", Membership.Role.EDITOR)]
+    assert post_login(client, EDITOR).status_code == 302
+
+
 # -- Running it again ---------------------------------------------------------------------------
 
 
@@ -306,12 +442,14 @@ def test_a_second_run_changes_nothing(demo):
     assert snapshot() == before
     assert "Partners: 0 created, 22 already present." in output
     assert "Activities: 0 created" in output
+    assert "Users: 0 created, 12 already present." in output
 
 
 def test_it_reports_what_it_created(demo):
     assert "Partners: 22 created, 0 already present." in demo
     assert "Engagement declarations: 1 created, 0 already present." in demo
     assert "Signatures: 22 created" in demo
+    assert "Users: 12 created, 0 already present." in demo
 
 
 def test_it_does_not_overwrite_an_offer_a_person_edited(demo):
@@ -405,11 +543,13 @@ def test_it_plans_no_sessions_for_an_offer_a_person_unpublished(demo):
 def test_it_refuses_to_run_with_debug_off_unless_allowed(demo, settings):
     settings.DEBUG = False
     Offer.objects.get(slug="babymassage").delete()
+    account(EDITOR).delete()
 
     with pytest.raises(CommandError, match="--allow-production"):
         call_command("load_demo", stdout=StringIO())
 
     assert not Offer.objects.filter(slug="babymassage").exists()
+    assert not get_user_model().objects.filter(email=EDITOR).exists()
 
 
 def test_it_runs_without_the_flag_when_debug_is_on(demo, settings):

@@ -9,9 +9,12 @@ Safe to run again and again:
   ones only when it has no activity that has not ended yet (cancelled ones count too). A second
   run on the same day creates nothing; a run weeks later, when the earlier dates are over,
   tops the agenda up.
+- A demo person's memberships and coordinator role are set when the account is created and
+  never touched afterwards. So is the password: a changed password stays changed.
 """
 
 import argparse
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -19,9 +22,13 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group as AuthGroup
+from django.contrib.auth.password_validation import validate_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -37,7 +44,8 @@ from aanbod.models import (
     Theme,
 )
 from huisvanhetkind import demo_data
-from partners.models import Declaration, Partner, Signature
+from partners.backends import accounts_with_address
+from partners.models import COORDINATORS_GROUP, Declaration, Membership, Partner, Signature
 
 
 def _iso_date(value):
@@ -54,6 +62,10 @@ class Tally:
     model: type
     created: int = 0
     present: int = 0
+
+
+# A demo person's account and the partner they work for (None for the coordinator).
+Person = namedtuple("Person", ["user", "partner"])
 
 
 class Command(BaseCommand):
@@ -101,6 +113,7 @@ class Command(BaseCommand):
             locations, location_tally = self.load_locations(partners)
             offer_tally = self.load_offers(partners, themes, languages, locations, now)
             session_count, planned, skipped = self.load_sessions(locations, today, now)
+            people, person_tally = self.load_people(partners)
 
         if verbosity < 1:
             return
@@ -113,14 +126,7 @@ class Command(BaseCommand):
             location_tally,
             offer_tally,
         ):
-            self.stdout.write(
-                _("%(things)s: %(created)d created, %(present)d already present.")
-                % {
-                    "things": capfirst(tally.model._meta.verbose_name_plural),
-                    "created": tally.created,
-                    "present": tally.present,
-                }
-            )
+            self.write_tally(tally)
         self.stdout.write(
             _(
                 "%(things)s: %(created)d created (offers planned: %(planned)d; offers skipped "
@@ -134,7 +140,19 @@ class Command(BaseCommand):
                 "skipped": skipped,
             }
         )
+        self.write_tally(person_tally)
+        self.write_accounts(people)
         self.stdout.write(self.style.SUCCESS(_("Demo data loaded.")))
+
+    def write_tally(self, tally):
+        self.stdout.write(
+            _("%(things)s: %(created)d created, %(present)d already present.")
+            % {
+                "things": capfirst(tally.model._meta.verbose_name_plural),
+                "created": tally.created,
+                "present": tally.present,
+            }
+        )
 
     def created(self, obj):
         if self.verbosity >= 2:
@@ -360,6 +378,77 @@ class Command(BaseCommand):
                 created += 1
             planned += 1
         return created, planned, skipped
+
+    # -- People -----------------------------------------------------------------------------
+
+    def load_people(self, partners):
+        """The demo people by key, as (account, partner they work for)."""
+        tally = Tally(get_user_model())
+        coordinators = AuthGroup.objects.filter(name=COORDINATORS_GROUP).first()
+        if coordinators is None:
+            raise CommandError(
+                _("The Coordinators group is missing. Run “manage.py migrate” first.")
+            )
+        people = {}
+        for spec in demo_data.PEOPLE:
+            user = accounts_with_address(spec.email).first()
+            if user is None:
+                user = self.create_person(spec, partners, coordinators)
+                tally.created += 1
+            else:
+                tally.present += 1
+            people[spec.key] = Person(user, partners[spec.partner] if spec.partner else None)
+        return people, tally
+
+    def create_person(self, spec, partners, coordinators):
+        user = get_user_model()(
+            username=spec.email,
+            email=spec.email,
+            first_name=spec.first_name,
+            last_name=spec.last_name,
+            is_staff=spec.coordinator,
+        )
+        if spec.password:
+            validate_password(spec.password, user)
+            user.set_password(spec.password)
+        else:
+            user.set_unusable_password()
+        user.full_clean()
+        user.save()
+        if spec.partner:
+            Membership.objects.create(user=user, partner=partners[spec.partner], role=spec.role)
+        if spec.coordinator:
+            user.groups.add(coordinators)
+        self.created(user)
+        return user
+
+    def write_accounts(self, people):
+        """The table of the accounts to log in with, for the person who ran the command."""
+        user_field = get_user_model()._meta.get_field
+        membership_field = Membership._meta.get_field
+        rows = [
+            [
+                capfirst(user_field("email").verbose_name),
+                capfirst(membership_field("role").verbose_name),
+                capfirst(membership_field("partner").verbose_name),
+                capfirst(user_field("password").verbose_name),
+            ]
+        ]
+        for spec in demo_data.ACCOUNTS:
+            partner = people[spec.key].partner
+            role = _("coordinator") if spec.coordinator else Membership.Role(spec.role).label
+            rows.append([spec.email, role, partner.name if partner else "–", spec.password])
+        widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+        self.stdout.write(
+            _("Demo accounts (log in at %(url)s; a password changed after the first run is kept):")
+            % {"url": reverse("login")}
+        )
+        for row in rows:
+            self.stdout.write(
+                "  ".join(
+                    cell.ljust(width) for cell, width in zip(row, widths, strict=True)
+                ).rstrip()
+            )
 
 
 def _plan_days(plan, today):
