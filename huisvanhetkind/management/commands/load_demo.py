@@ -11,13 +11,19 @@ Safe to run again and again:
   tops the agenda up.
 - A demo person's memberships and coordinator role are set when the account is created and
   never touched afterwards. So is the password: a changed password stays changed.
+- So are the parts of the network: a group's members, a meeting's agenda, answers, minutes
+  and action points, and an opportunity's interests. Meetings are found by their fixed
+  calendar ID. They are dated from the day of the run that created them, and a later run does
+  not move them: weeks later, delete the demo meetings and run again for fresh dates.
 """
 
 import argparse
+import uuid
 from collections import namedtuple
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from django.apps import apps
@@ -44,8 +50,26 @@ from aanbod.models import (
     Theme,
 )
 from huisvanhetkind import demo_data
+from netwerk import services
+from netwerk.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Group,
+    GroupMember,
+    Meeting,
+    Opportunity,
+    WorkgroupReport,
+)
+from netwerk.models.common import Publication
 from partners.backends import accounts_with_address
 from partners.models import COORDINATORS_GROUP, Declaration, Membership, Partner, Signature
+
+# Fixed calendar IDs for the demo meetings: a meeting is found again by its ID, whatever a
+# coordinator changed in it, and calendar apps see the same event on every demo site.
+MEETING_NAMESPACE = uuid.UUID("5b0f3c1e-2d4a-4e8b-9a61-7c2f0e9d4b13")
+# When the minutes of a demo meeting that was held were published.
+MINUTES_AFTER = timedelta(days=3)
 
 
 def _iso_date(value):
@@ -114,6 +138,10 @@ class Command(BaseCommand):
             offer_tally = self.load_offers(partners, themes, languages, locations, now)
             session_count, planned, skipped = self.load_sessions(locations, today, now)
             people, person_tally = self.load_people(partners)
+            groups, group_tally = self.load_groups(partners, people, today)
+            reports, report_tally = self.load_reports(groups, today)
+            meeting_tally = self.load_meetings(groups, people, locations, reports, today, now)
+            opportunity_tally = self.load_opportunities(partners, people, today)
 
         if verbosity < 1:
             return
@@ -140,7 +168,8 @@ class Command(BaseCommand):
                 "skipped": skipped,
             }
         )
-        self.write_tally(person_tally)
+        for tally in (person_tally, group_tally, report_tally, meeting_tally, opportunity_tally):
+            self.write_tally(tally)
         self.write_accounts(people)
         self.stdout.write(self.style.SUCCESS(_("Demo data loaded.")))
 
@@ -160,11 +189,12 @@ class Command(BaseCommand):
                 _("Created %(thing)s “%(name)s”.") % {"thing": obj._meta.verbose_name, "name": obj}
             )
 
-    def ensure(self, model, tally, keys, defaults):
+    def ensure(self, model, tally, keys, defaults, on_create=None):
         """The row that matches any of the natural `keys`, created from keys + defaults if none.
 
         Matching on any key (e.g. a partner's slug *or* its name) means a row that a person
         renamed, or created by hand under another slug, is found instead of duplicated.
+        `on_create(obj)` adds what belongs to a new row; it is not called for one found.
         """
         query = Q()
         for field, value in keys.items():
@@ -176,6 +206,8 @@ class Command(BaseCommand):
         obj = model(**keys, **defaults)
         obj.full_clean()
         obj.save()
+        if on_create is not None:
+            on_create(obj)
         tally.created += 1
         self.created(obj)
         return obj
@@ -359,9 +391,7 @@ class Command(BaseCommand):
             plan = spec.sessions
             location = locations[plan.location] if plan.location else None
             for index, day in enumerate(_plan_days(plan, today)):
-                starts_at = datetime.combine(
-                    day, time.fromisoformat(plan.start), tzinfo=timezone.get_default_timezone()
-                )
+                starts_at = _at(day, plan.start)
                 session = Session(
                     offer=offer,
                     location=location,
@@ -450,9 +480,207 @@ class Command(BaseCommand):
                 ).rstrip()
             )
 
+    # -- The network ------------------------------------------------------------------------
+
+    def load_groups(self, partners, people, today):
+        tally = Tally(Group)
+        since = today - timedelta(days=demo_data.MEMBERS_SINCE_DAYS)
+
+        def add_members(group, spec):
+            for member in spec.members:
+                group_member = GroupMember(
+                    group=group,
+                    partner=partners[member.partner],
+                    person=people[member.person].user if member.person else None,
+                    role=member.role,
+                    start_date=since,
+                )
+                group_member.full_clean()
+                group_member.save()
+
+        groups = {
+            spec.slug: self.ensure(
+                Group,
+                tally,
+                {"slug": spec.slug, "name": spec.name},
+                {"kind": spec.kind, "theme": spec.theme, "mandate": spec.mandate},
+                on_create=partial(add_members, spec=spec),
+            )
+            for spec in demo_data.GROUPS
+        }
+        return groups, tally
+
+    def load_reports(self, groups, today):
+        tally = Tally(WorkgroupReport)
+        reports = {
+            spec.title: self.ensure(
+                WorkgroupReport,
+                tally,
+                {"title": spec.title},
+                {
+                    "group": groups[spec.group],
+                    "period_start": today + timedelta(days=spec.period[0]),
+                    "period_end": today + timedelta(days=spec.period[1]),
+                    "summary": spec.summary,
+                    "questions": spec.questions,
+                    "status": Publication.PUBLISHED,
+                },
+            )
+            for spec in demo_data.REPORTS
+        }
+        return reports, tally
+
+    def load_meetings(self, groups, people, locations, reports, today, now):
+        tally = Tally(Meeting)
+        for spec in demo_data.MEETINGS:
+            day = _meeting_day(spec, today)
+            starts_at = _at(day, spec.start)
+            self.ensure(
+                Meeting,
+                tally,
+                {"uid": uuid.uuid5(MEETING_NAMESPACE, spec.key)},
+                {
+                    "group": groups[spec.group],
+                    "kind": spec.kind,
+                    "title": spec.title,
+                    "description": spec.description,
+                    "starts_at": starts_at,
+                    "ends_at": _at(day, spec.end),
+                    "format": (
+                        Meeting.Format.ONLINE if spec.online_url else Meeting.Format.IN_PERSON
+                    ),
+                    "location": locations[spec.location] if spec.location else None,
+                    "location_text": spec.location_text,
+                    "online_url": spec.online_url,
+                    "capacity": spec.capacity,
+                    "registration_deadline": (
+                        None
+                        if spec.deadline_days_before is None
+                        else starts_at - timedelta(days=spec.deadline_days_before)
+                    ),
+                },
+                on_create=partial(
+                    self.fill_meeting,
+                    spec=spec,
+                    people=people,
+                    reports=reports,
+                    today=today,
+                    now=now,
+                ),
+            )
+        return tally
+
+    def fill_meeting(self, meeting, spec, people, reports, today, now):
+        """A new meeting's agenda and answers; for one that was held also who came, the
+        published minutes and the action points."""
+        agenda = []
+        for order, item in enumerate(spec.agenda, start=1):
+            presenter = people[item.presenter] if item.presenter else Person(None, None)
+            agenda_item = AgendaItem(
+                meeting=meeting,
+                order=order,
+                title=item.title,
+                kind=item.kind,
+                presenter=presenter.user,
+                presenter_partner=presenter.partner,
+                duration_minutes=item.minutes,
+                report=reports[item.report] if item.report else None,
+                coordinator_note=item.coordinator_note,
+                decision=item.decision,
+            )
+            agenda_item.full_clean()
+            agenda_item.save()
+            agenda.append(agenda_item)
+        held = spec.week < 0
+        # A meeting that was held took its answers a week before, while it was still planned.
+        answered_at = meeting.starts_at - timedelta(days=7) if held else now
+        for answer in spec.answers:
+            person = people[answer.person]
+            services.rsvp(
+                meeting=meeting,
+                person=person.user,
+                partner=person.partner,
+                answer=answer.answer,
+                stand_in=people[answer.stand_in].user if answer.stand_in else None,
+                note=answer.note,
+                now=answered_at,
+            )
+        if not held:
+            return
+        services.mark_attending_present(meetings=[meeting], now=now)
+        absent = [people[answer.person].user for answer in spec.answers if answer.absent]
+        meeting.attendances.filter(person__in=absent).update(presence=Attendance.Presence.ABSENT)
+        meeting.attendances.filter(rsvp=Attendance.Rsvp.EXCUSED).update(
+            presence=Attendance.Presence.EXCUSED
+        )
+        meeting.status = Meeting.Status.HELD
+        meeting.minutes = spec.minutes
+        meeting.minutes_status = Publication.PUBLISHED
+        meeting.minutes_published_at = meeting.ends_at + MINUTES_AFTER
+        meeting.full_clean()
+        meeting.save()
+        for action in spec.actions:
+            owner = people[action.person]
+            item = ActionItem(
+                title=action.title,
+                meeting=meeting,
+                agenda_item=None if action.agenda is None else agenda[action.agenda],
+                owner_partner=owner.partner,
+                owner_person=owner.user,
+                due_date=today + timedelta(days=action.due),
+                status=action.status,
+                completed_on=(
+                    None if action.completed is None else today + timedelta(days=action.completed)
+                ),
+            )
+            item.full_clean()
+            item.save()
+
+    def load_opportunities(self, partners, people, today):
+        tally = Tally(Opportunity)
+
+        def add_interests(opportunity, spec):
+            for interest in spec.interests:
+                services.express_interest(
+                    opportunity=opportunity,
+                    partner=partners[interest.partner],
+                    person=people[interest.person].user if interest.person else None,
+                    role=interest.role,
+                    note=interest.note,
+                    today=today,
+                )
+
+        for spec in demo_data.OPPORTUNITIES:
+            self.ensure(
+                Opportunity,
+                tally,
+                {"title": spec.title},
+                {
+                    "kind": spec.kind,
+                    "funder": spec.funder,
+                    "description": spec.description,
+                    "deadline": today + timedelta(days=spec.deadline),
+                    "link": spec.link,
+                    "status": spec.status,
+                },
+                on_create=partial(add_interests, spec=spec),
+            )
+        return tally
+
 
 def _plan_days(plan, today):
     """The dates of a session plan: its weekday in the given weeks, starting after today."""
     tomorrow = today + timedelta(days=1)
     first = tomorrow + timedelta(days=(plan.weekday - 1 - tomorrow.weekday()) % 7)
     return [first + timedelta(weeks=week) for week in plan.weeks]
+
+
+def _meeting_day(spec, today):
+    """The date of a demo meeting: its weekday in the week `spec.week` weeks from today's."""
+    monday = today - timedelta(days=today.weekday())
+    return monday + timedelta(weeks=spec.week, days=spec.weekday - 1)
+
+
+def _at(day, clock):
+    """The moment `clock` (HH:MM, Leuven time) on `day`."""
+    return datetime.combine(day, time.fromisoformat(clock), tzinfo=timezone.get_default_timezone())
