@@ -66,7 +66,7 @@ from partners.backends import accounts_with_address
 from partners.models import COORDINATORS_GROUP, Declaration, Membership, Partner, Signature
 
 # Fixed calendar IDs for the demo meetings: a meeting is found again by its ID, whatever a
-# coordinator changed in it, and calendar apps see the same event on every demo site.
+# coordinator changed in it since.
 MEETING_NAMESPACE = uuid.UUID("5b0f3c1e-2d4a-4e8b-9a61-7c2f0e9d4b13")
 # When the minutes of a demo meeting that was held were published.
 MINUTES_AFTER = timedelta(days=3)
@@ -491,7 +491,7 @@ class Command(BaseCommand):
                 group_member = GroupMember(
                     group=group,
                     partner=partners[member.partner],
-                    person=people[member.person].user if member.person else None,
+                    person=_person(people, member.person).user,
                     role=member.role,
                     start_date=since,
                 )
@@ -575,7 +575,7 @@ class Command(BaseCommand):
         published minutes and the action points."""
         agenda = []
         for order, item in enumerate(spec.agenda, start=1):
-            presenter = people[item.presenter] if item.presenter else Person(None, None)
+            presenter = _person(people, item.presenter)
             agenda_item = AgendaItem(
                 meeting=meeting,
                 order=order,
@@ -601,7 +601,7 @@ class Command(BaseCommand):
                 person=person.user,
                 partner=person.partner,
                 answer=answer.answer,
-                stand_in=people[answer.stand_in].user if answer.stand_in else None,
+                stand_in=_person(people, answer.stand_in).user,
                 note=answer.note,
                 now=answered_at,
             )
@@ -644,7 +644,7 @@ class Command(BaseCommand):
                 services.express_interest(
                     opportunity=opportunity,
                     partner=partners[interest.partner],
-                    person=people[interest.person].user if interest.person else None,
+                    person=_person(people, interest.person).user,
                     role=interest.role,
                     note=interest.note,
                     today=today,
@@ -673,6 +673,11 @@ def _plan_days(plan, today):
     tomorrow = today + timedelta(days=1)
     first = tomorrow + timedelta(days=(plan.weekday - 1 - tomorrow.weekday()) % 7)
     return [first + timedelta(weeks=week) for week in plan.weeks]
+
+
+def _person(people, key):
+    """The demo person a spec names by `key`; nobody when it names none."""
+    return people[key] if key else Person(None, None)
 
 
 def _meeting_day(spec, today):
