@@ -8,6 +8,11 @@ Everything else is made up to show what the portal can do: the addresses, openin
 coordinates, public transport and accessibility of all places (the declaration gives no
 addresses), every offer, schedule and activity, and all contact data (example.org addresses,
 the clearly fake number 016 00 00 00). Nothing here describes what a real partner offers.
+
+The people at the end of this module are invented too (made-up names, addresses in the
+reserved .test domain), and so is their network: the declaration names the network meetings,
+the steering group and the workgroups, but these workgroups, their members, meetings, minutes,
+action points and the opportunities are made up.
 """
 
 from dataclasses import dataclass
@@ -1936,5 +1941,703 @@ OFFERS = [
         ages=(24, 35),
         status="archived",
         reviewed_days_ago=800,
+    ),
+]
+
+
+# -- People -----------------------------------------------------------------------------------
+
+DEMO_DOMAIN = "demo.huisvanhetkind.test"
+
+
+@dataclass(frozen=True)
+class PersonSpec:
+    """A demo person working for a partner (or, for the coordinator, for the network vzw)."""
+
+    key: str  # the address before the @; the other specs name people by it
+    first_name: str
+    last_name: str
+    partner: str | None  # a partner slug
+    role: str = "editor"  # a Membership.Role value
+    password: str | None = None  # None: the person cannot log in
+    coordinator: bool = False
+
+    @property
+    def email(self):
+        return f"{self.key}@{DEMO_DOMAIN}"
+
+
+# The accounts to log in with, one per kind of staff user, with fixed passwords that are
+# documented for the demo. The editor and the manager work for different partners and sit in
+# different groups, so each of them sees other offers, meetings and action points.
+ACCOUNTS = [
+    PersonSpec("redacteur", "Roos", "Redacteur", "gezinsbond", password="demo-redacteur-2026"),
+    PersonSpec(
+        "beheerder",
+        "Bert",
+        "Beheerder",
+        "wigwam",
+        role="manager",
+        password="demo-beheerder-2026",
+    ),
+    PersonSpec(
+        "coordinator",
+        "Cora",
+        "Coördinator",
+        None,
+        password="demo-coordinator-2026",
+        coordinator=True,
+    ),
+]
+
+# The accounts and their colleagues at the partners, who have no password.
+PEOPLE = [
+    *ACCOUNTS,
+    PersonSpec("nora.notelaar", "Nora", "Notelaar", "stad-leuven"),
+    PersonSpec("lies.linde", "Lies", "Linde", "kind-en-gezin"),
+    PersonSpec("karim.kastanje", "Karim", "Kastanje", "caw-oost-brabant"),
+    PersonSpec("eva.esdoorn", "Eva", "Esdoorn", "ocmw-leuven"),
+    PersonSpec("hanne.hazelaar", "Hanne", "Hazelaar", "buurtwerk-t-lampeke"),
+    PersonSpec("marie.meidoorn", "Marie", "Meidoorn", "inloopteam-de-mobil"),
+    PersonSpec("pieter.populier", "Pieter", "Populier", "kind-en-preventie"),
+    PersonSpec("sara.sering", "Sara", "Sering", "domo"),
+    PersonSpec("wout.wilg", "Wout", "Wilg", "wigwam"),
+]
+
+
+# -- The network ------------------------------------------------------------------------------
+#
+# Dates are counted from the day the command runs, in days (or weeks for meetings): negative
+# for what already happened. Times are local (Europe/Brussels).
+
+
+@dataclass(frozen=True)
+class Member:
+    partner: str
+    person: str | None = None  # who represents the partner in the group
+    role: str = "member"  # a GroupMember.Role value
+
+
+@dataclass(frozen=True)
+class GroupSpec:
+    slug: str
+    name: str
+    kind: str
+    mandate: str
+    theme: str = ""
+    members: tuple[Member, ...] = ()
+
+
+NETWORK = "netwerk-gezinsondersteuning"
+STEERING = "stuurgroep"
+ACCESSIBILITY = "werkgroep-toegankelijkheid"
+VOLUNTEERS = "werkgroep-vrijwilligers"
+
+# Memberships start this many days before the command runs, before the first demo meeting.
+MEMBERS_SINCE_DAYS = 365
+
+GROUPS = [
+    # Network meetings are for every partner: the network needs no member list.
+    GroupSpec(
+        slug=NETWORK,
+        name="Netwerk Gezinsondersteuning",
+        kind="network",
+        mandate="Alle partners van Huis van het Kind Leuven samen. De netwerkvergadering stemt "
+        "het aanbod op elkaar af, bespreekt de noden en vragen van ouders en volgt de stuurgroep "
+        "en de werkgroepen op.",
+    ),
+    GroupSpec(
+        slug=STEERING,
+        name="Stuurgroep",
+        kind="steering",
+        theme="Strategie en opvolging van het netwerk",
+        mandate="Bereidt de netwerkvergaderingen voor, bewaakt de strategie van het netwerk, "
+        "volgt de werkgroepen en de Huizen van het Kind op en beslist over gezamenlijke "
+        "projectaanvragen.",
+        members=(
+            Member("stad-leuven", "nora.notelaar", "chair"),
+            Member("kind-en-gezin", "lies.linde"),
+            Member("caw-oost-brabant", "karim.kastanje"),
+            Member("ocmw-leuven", "eva.esdoorn"),
+            Member("wigwam", "beheerder"),
+        ),
+    ),
+    GroupSpec(
+        slug=ACCESSIBILITY,
+        name="Werkgroep Toegankelijkheid",
+        kind="workgroup",
+        theme="Laagdrempelig aanbod voor kwetsbare gezinnen",
+        mandate="Zoekt hoe het aanbod van de partners toegankelijker wordt voor alle gezinnen, "
+        "met bijzondere aandacht voor kwetsbare gezinnen en ouders die weinig Nederlands "
+        "spreken: duidelijke informatie, een meertalig onthaal en minder drempels bij het "
+        "inschrijven. Rapporteert elk halfjaar aan het netwerk.",
+        members=(
+            Member("buurtwerk-t-lampeke", "hanne.hazelaar", "chair"),
+            Member("gezinsbond", "redacteur", "secretary"),
+            Member("inloopteam-de-mobil", "marie.meidoorn"),
+            Member("kind-en-preventie", "pieter.populier"),
+            Member("domo", "sara.sering"),
+        ),
+    ),
+    GroupSpec(
+        slug=VOLUNTEERS,
+        name="Werkgroep Vrijwilligers",
+        kind="workgroup",
+        theme="Samen vrijwilligers werven en ondersteunen",
+        mandate="Werft samen vrijwilligers voor de spel- en ontmoetingsruimtes, het "
+        "huiswerkaanbod en het onthaal van de partners, en zorgt voor een gedeelde vorming en "
+        "opvolging van nieuwe vrijwilligers.",
+        members=(
+            Member("wigwam", "wout.wilg", "chair"),
+            Member("domo", "sara.sering"),
+            Member("speelodroom"),
+            Member("bakermat"),
+            Member("stad-leuven", "nora.notelaar", "observer"),
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    group: str
+    title: str
+    period: tuple[int, int]  # days from today, both ends included
+    summary: str
+    questions: str = ""
+
+
+ACCESSIBILITY_REPORT = "Terugkoppeling van de Werkgroep Toegankelijkheid"
+
+REPORTS = [
+    ReportSpec(
+        group=ACCESSIBILITY,
+        title=ACCESSIBILITY_REPORT,
+        period=(-245, -63),
+        summary="De werkgroep kwam vijf keer samen. Wat we deden:\n\n"
+        "- een **checklist voor een laagdrempelig onthaal** opgesteld;\n"
+        "- de informatie over de Huizen van het Kind herschreven in eenvoudig Nederlands;\n"
+        "- in kaart gebracht in welke talen de partners gezinnen kunnen ontvangen;\n"
+        "- met ouders in de spel- en ontmoetingsruimte gepraat over wat hen tegenhoudt om "
+        "zich in te schrijven voor groepsaanbod.",
+        questions="- Willen de partners de checklist aan hun eigen onthaal uittesten?\n"
+        "- Kan elke partner één contactpersoon aanduiden voor vragen over tolken en "
+        "vertalingen?",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class AgendaSpec:
+    title: str
+    kind: str = "information"  # an AgendaItem.Kind value
+    minutes: int | None = None
+    presenter: str | None = None  # a person key; presenting for their partner
+    decision: str = ""
+    report: str | None = None  # the title of a workgroup report
+    coordinator_note: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A person's answer to an invitation; for a meeting that was held also whether they came:
+    present when they said they would come, unless `absent`."""
+
+    person: str
+    answer: str = "attending"  # an Attendance.Rsvp value
+    note: str = ""
+    stand_in: str | None = None  # a colleague who comes instead (answer "excused")
+    absent: bool = False
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    title: str
+    person: str  # who does it, for their partner (if they have one)
+    due: int  # days from today
+    status: str = "open"  # an ActionItem.Status value
+    completed: int | None = None  # days from today, for a closed point
+    agenda: int | None = None  # the index of the agenda item it came from
+
+
+@dataclass(frozen=True)
+class MeetingSpec:
+    """A meeting of a group on `weekday` of the week `week` weeks from this one: one in an
+    earlier week (week < 0) was held and has its minutes published, one in a later week is
+    coming up."""
+
+    key: str  # gives the meeting its fixed calendar ID, by which it is found again
+    group: str
+    kind: str  # a Meeting.Kind value
+    week: int
+    weekday: int
+    start: str
+    end: str
+    title: str = ""  # empty: the name of the group
+    description: str = ""
+    location: str | None = None
+    location_text: str = ""
+    online_url: str = ""
+    capacity: int | None = None
+    deadline_days_before: int | None = None  # register before: this many days before the start
+    agenda: tuple[AgendaSpec, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    minutes: str = ""
+    actions: tuple[ActionSpec, ...] = ()
+
+
+MEETING_ROOM = "Vergaderzaal, eerste verdieping"
+VOLUNTEERS_ONLINE = "https://example.org/demo/werkgroep-vrijwilligers"
+
+MEETINGS = [
+    # -- Held, with minutes ------------------------------------------------------------------
+    MeetingSpec(
+        key="netwerkvergadering-1",
+        group=NETWORK,
+        kind="network",
+        title="Netwerkvergadering",
+        description="Voor alle partners, met de terugkoppeling van de Werkgroep "
+        "Toegankelijkheid en het overzicht van het aanbod per deelgemeente.",
+        week=-8,
+        weekday=TUE,
+        start="09:30",
+        end="12:00",
+        location=HUIS_CENTRUM,
+        location_text="Polyvalente zaal",
+        agenda=(
+            AgendaSpec("Welkom en nieuws van de partners", minutes=20, presenter="coordinator"),
+            AgendaSpec(
+                "Terugkoppeling van de Werkgroep Toegankelijkheid",
+                kind="decision",
+                minutes=40,
+                presenter="hanne.hazelaar",
+                report=ACCESSIBILITY_REPORT,
+                decision="De partners testen de checklist voor een laagdrempelig onthaal uit aan "
+                "hun eigen onthaal en geven hun ervaringen door aan de werkgroep.",
+            ),
+            AgendaSpec(
+                "Overzicht van het aanbod: leemtes in Wilsele en Wijgmaal",
+                kind="decision",
+                minutes=45,
+                presenter="nora.notelaar",
+                decision="Stad Leuven werkt met de stuurgroep een voorstel uit voor groepsaanbod "
+                "en een ontmoetingsmoment in Wilsele en Wijgmaal. Het voorstel komt op de "
+                "volgende netwerkvergadering.",
+            ),
+        ),
+        answers=(
+            Answer("coordinator"),
+            Answer("redacteur"),
+            Answer("beheerder"),
+            Answer("nora.notelaar"),
+            Answer("lies.linde"),
+            Answer("karim.kastanje"),
+            Answer("eva.esdoorn", "excused", note="Verlof."),
+            Answer("hanne.hazelaar"),
+            Answer("marie.meidoorn"),
+            Answer("pieter.populier", absent=True),
+            Answer("sara.sering", "declined"),
+            Answer("wout.wilg"),
+        ),
+        minutes="**Verslag:** Cora Coördinator. Wie er was, staat op de aanwezigheidslijst.\n\n"
+        "1. **Welkom en nieuws van de partners.** Drie partners stelden hun nieuwe aanbod "
+        "voor. Het aanbod staat in het portaal.\n"
+        "2. **Terugkoppeling van de Werkgroep Toegankelijkheid.** Hanne Hazelaar lichtte de "
+        "checklist voor een laagdrempelig onthaal toe. Veel partners herkennen de drempels die "
+        "ouders noemen: formulieren, wachttijden en informatie die alleen in het Nederlands "
+        "bestaat.\n"
+        "3. **Leemtes in Wilsele en Wijgmaal.** Het overzicht van het aanbod toont maar één "
+        "groepsaanbod in Wilsele en één in Wijgmaal, en geen Huis van het Kind in de buurt.\n\n"
+        "De beslissingen staan bij de agendapunten.",
+        actions=(
+            ActionSpec(
+                "Voorstel groepsaanbod voor Wilsele en Wijgmaal uitwerken",
+                person="nora.notelaar",
+                due=20,
+                status="in_progress",
+                agenda=2,
+            ),
+            ActionSpec(
+                "Verslag en presentaties naar alle partners sturen",
+                person="coordinator",
+                due=-49,
+                status="done",
+                completed=-52,
+            ),
+        ),
+    ),
+    MeetingSpec(
+        key="stuurgroep-1",
+        group=STEERING,
+        kind="steering",
+        week=-5,
+        weekday=THU,
+        start="14:00",
+        end="16:00",
+        location=HUIS_KESSEL_LO,
+        location_text="Vergaderruimte",
+        agenda=(
+            AgendaSpec(
+                "Jaarplanning van het netwerk",
+                kind="decision",
+                minutes=30,
+                presenter="coordinator",
+                decision="De stuurgroep keurt de jaarplanning goed: drie netwerkvergaderingen, "
+                "twee netwerklunches en elk halfjaar een terugkoppeling van elke werkgroep.",
+            ),
+            AgendaSpec(
+                "Bereik van kwetsbare gezinnen",
+                kind="discussion",
+                minutes=40,
+                presenter="karim.kastanje",
+                coordinator_note="Cijfers per partner pas delen als die partner akkoord gaat.",
+            ),
+            AgendaSpec(
+                "Projectoproep voor ontmoetingsaanbod in de buurt",
+                kind="decision",
+                minutes=30,
+                presenter="nora.notelaar",
+                decision="Het netwerk dient samen een aanvraag in. Buurtwerk 't Lampeke vzw "
+                "trekt de aanvraag; de partners laten hun interesse weten in het portaal.",
+            ),
+        ),
+        answers=(
+            Answer("coordinator"),
+            Answer("beheerder"),
+            Answer("nora.notelaar"),
+            Answer("lies.linde"),
+            Answer("karim.kastanje"),
+            Answer("eva.esdoorn", "excused", note="Ziek."),
+        ),
+        minutes="**Verslag:** Cora Coördinator.\n\n"
+        "- De jaarplanning is goedgekeurd en gaat naar alle partners.\n"
+        "- Over het bereik van kwetsbare gezinnen weten we te weinig. Een korte bevraging van "
+        "de partners moet tonen wie welke gezinnen bereikt en waar gezinnen afhaken.\n"
+        "- De projectoproep past bij de leemtes in Wilsele en Wijgmaal.",
+        actions=(
+            ActionSpec(
+                "Data van de netwerkvergaderingen en netwerklunches vastleggen",
+                person="lies.linde",
+                due=-21,
+                status="done",
+                completed=-22,
+                agenda=0,
+            ),
+            # The one overdue point, so the action list and the digest have something to say.
+            ActionSpec(
+                "Korte bevraging over het bereik van kwetsbare gezinnen voorbereiden",
+                person="karim.kastanje",
+                due=-3,
+                agenda=1,
+            ),
+        ),
+    ),
+    MeetingSpec(
+        key="toegankelijkheid-1",
+        group=ACCESSIBILITY,
+        kind="workgroup",
+        week=-3,
+        weekday=TUE,
+        start="13:30",
+        end="15:30",
+        location=HUIS_CENTRUM,
+        location_text=MEETING_ROOM,
+        agenda=(
+            AgendaSpec(
+                "Meertalige folder van de Huizen van het Kind",
+                kind="decision",
+                minutes=40,
+                presenter="redacteur",
+                decision="De folder komt er in het Nederlands, Frans, Engels, Arabisch en Turks, "
+                "met pictogrammen. Gezinsbond vzw verzamelt de vertalingen.",
+            ),
+            AgendaSpec(
+                "Drempels bij het inschrijven voor groepsaanbod",
+                kind="discussion",
+                minutes=40,
+                presenter="hanne.hazelaar",
+            ),
+            AgendaSpec(
+                "Eerste ervaringen met de checklist voor het onthaal",
+                minutes=20,
+                presenter="marie.meidoorn",
+            ),
+        ),
+        answers=(
+            Answer("hanne.hazelaar"),
+            Answer("redacteur"),
+            Answer("marie.meidoorn"),
+            Answer("pieter.populier", absent=True),
+            Answer("sara.sering"),
+        ),
+        minutes="**Verslag:** Roos Redacteur.\n\n"
+        "- Ouders vragen vooral een korte folder met foto's van de plek en de openingsuren.\n"
+        "- Inschrijven via een formulier op het internet is voor veel ouders een drempel. "
+        "Inschrijven aan het onthaal of via de telefoon moet altijd kunnen.\n"
+        "- Inloopteam de Mobil vzw test de checklist uit en vertelt de volgende keer hoe het "
+        "ging.",
+        actions=(
+            ActionSpec(
+                "Vertalingen van de folder verzamelen", person="redacteur", due=12, agenda=0
+            ),
+            ActionSpec(
+                "Checklist aan het onthaal uittesten en ervaringen noteren",
+                person="marie.meidoorn",
+                due=-7,
+                status="done",
+                completed=-9,
+                agenda=2,
+            ),
+        ),
+    ),
+    MeetingSpec(
+        key="vrijwilligers-1",
+        group=VOLUNTEERS,
+        kind="workgroup",
+        week=-2,
+        weekday=MON,
+        start="19:00",
+        end="20:30",
+        online_url=VOLUNTEERS_ONLINE,
+        agenda=(
+            AgendaSpec(
+                "Een gezamenlijke oproep voor vrijwilligers",
+                kind="decision",
+                minutes=45,
+                presenter="wout.wilg",
+                decision="We werven samen vrijwilligers met één oproep voor alle partners. "
+                "Wigwam vzw schrijft de tekst; de oproep komt bij de kansen in het portaal.",
+            ),
+            AgendaSpec(
+                "Vorming en onthaal van nieuwe vrijwilligers",
+                kind="discussion",
+                minutes=30,
+                presenter="sara.sering",
+            ),
+        ),
+        answers=(
+            Answer("wout.wilg"),
+            Answer("beheerder"),
+            Answer("sara.sering"),
+            Answer("nora.notelaar", "excused", note="Andere vergadering."),
+        ),
+        minutes="**Verslag:** Wout Wilg.\n\n"
+        "- Elke partner zoekt nu apart vrijwilligers; samen bereiken we meer mensen.\n"
+        "- Nieuwe vrijwilligers krijgen een gezamenlijke startvorming over werken met gezinnen "
+        "en over beroepsgeheim.",
+        actions=(
+            ActionSpec(
+                "Tekst voor de gezamenlijke vrijwilligersoproep schrijven",
+                person="beheerder",
+                due=7,
+                status="in_progress",
+                agenda=0,
+            ),
+            ActionSpec(
+                "Vrijwilligersbeleid van de partners naast elkaar leggen",
+                person="sara.sering",
+                due=21,
+                agenda=1,
+            ),
+        ),
+    ),
+    # -- Coming up -----------------------------------------------------------------------------
+    MeetingSpec(
+        key="toegankelijkheid-2",
+        group=ACCESSIBILITY,
+        kind="workgroup",
+        week=1,
+        weekday=TUE,
+        start="13:30",
+        end="15:30",
+        location=HUIS_CENTRUM,
+        location_text=MEETING_ROOM,
+        agenda=(
+            AgendaSpec("Stand van zaken meertalige folder", minutes=30, presenter="redacteur"),
+            AgendaSpec(
+                "Voorbereiding van de volgende terugkoppeling aan het netwerk",
+                kind="discussion",
+                minutes=45,
+            ),
+        ),
+        # The editor has not answered yet: logging in as them shows the invitation.
+        answers=(
+            Answer("hanne.hazelaar"),
+            Answer("marie.meidoorn"),
+            Answer(
+                "pieter.populier",
+                "declined",
+                note="Andere afspraak; ik stuur mijn input vooraf door.",
+            ),
+            Answer("sara.sering"),
+        ),
+    ),
+    MeetingSpec(
+        key="stuurgroep-2",
+        group=STEERING,
+        kind="steering",
+        week=2,
+        weekday=THU,
+        start="14:00",
+        end="16:00",
+        location=HUIS_KESSEL_LO,
+        location_text="Vergaderruimte",
+        agenda=(
+            AgendaSpec(
+                "Voorstel groepsaanbod voor Wilsele en Wijgmaal",
+                kind="decision",
+                minutes=45,
+                presenter="nora.notelaar",
+            ),
+            AgendaSpec(
+                "Voorbereiding van de netwerkvergadering",
+                kind="discussion",
+                minutes=30,
+                presenter="coordinator",
+            ),
+        ),
+        answers=(
+            Answer("beheerder"),
+            Answer("nora.notelaar"),
+            Answer("lies.linde"),
+            Answer("karim.kastanje"),
+            Answer("eva.esdoorn", "declined"),
+        ),
+    ),
+    MeetingSpec(
+        key="vrijwilligers-2",
+        group=VOLUNTEERS,
+        kind="workgroup",
+        week=3,
+        weekday=MON,
+        start="19:00",
+        end="20:30",
+        online_url=VOLUNTEERS_ONLINE,
+        agenda=(
+            AgendaSpec(
+                "Tekst van de vrijwilligersoproep nalezen",
+                kind="decision",
+                minutes=45,
+                presenter="beheerder",
+            ),
+            AgendaSpec("Planning van de startvorming", kind="discussion", minutes=30),
+        ),
+        answers=(
+            Answer(
+                "wout.wilg",
+                "excused",
+                note="Bert Beheerder zit de vergadering voor.",
+                stand_in="beheerder",
+            ),
+            Answer("sara.sering"),
+        ),
+    ),
+    MeetingSpec(
+        key="netwerkvergadering-2",
+        group=NETWORK,
+        kind="network",
+        title="Netwerkvergadering met netwerklunch",
+        description="Na de vergadering lunchen we samen. Laat op tijd weten of je komt, dan "
+        "kunnen we de lunch bestellen.",
+        week=4,
+        weekday=FRI,
+        start="09:30",
+        end="13:00",
+        location=HUIS_KESSEL_LO,
+        capacity=40,
+        deadline_days_before=7,
+        agenda=(
+            AgendaSpec(
+                "Voorstel groepsaanbod voor Wilsele en Wijgmaal",
+                kind="decision",
+                minutes=45,
+                presenter="nora.notelaar",
+            ),
+            AgendaSpec(
+                "Terugkoppeling van de Werkgroep Vrijwilligers",
+                kind="discussion",
+                minutes=30,
+                presenter="wout.wilg",
+            ),
+            AgendaSpec("Netwerklunch", minutes=60),
+        ),
+        answers=(
+            Answer("coordinator"),
+            Answer("beheerder"),
+            Answer("nora.notelaar"),
+            Answer("lies.linde"),
+            Answer("karim.kastanje"),
+            Answer("hanne.hazelaar"),
+            Answer("marie.meidoorn", "excused", note="Ik volg die dag een vorming."),
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class InterestSpec:
+    partner: str
+    role: str = "interested"  # an Interest.Role value
+    person: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OpportunitySpec:
+    title: str
+    kind: str  # an Opportunity.Kind value
+    description: str
+    deadline: int  # days from today
+    status: str = "open"  # an Opportunity.Status value
+    funder: str = ""  # invented: no real fund is named
+    link: str = ""
+    interests: tuple[InterestSpec, ...] = ()
+
+
+OPPORTUNITIES = [
+    OpportunitySpec(
+        title="Projectoproep: ontmoetingsaanbod voor jonge gezinnen in de buurt",
+        kind="project_call",
+        funder="Demofonds Opgroeien in de Buurt",
+        description="Middelen voor nieuw ontmoetings- en groepsaanbod voor gezinnen met jonge "
+        "kinderen, in buurten waar weinig aanbod is. Aanvragen van minstens drie partners samen "
+        "krijgen voorrang.",
+        deadline=45,
+        status="forming",
+        link="https://example.org/demo/projectoproep",
+        interests=(
+            InterestSpec(
+                "buurtwerk-t-lampeke",
+                "lead",
+                "hanne.hazelaar",
+                "Wij trekken de aanvraag en schrijven het projectvoorstel.",
+            ),
+            InterestSpec(
+                "gezinsbond",
+                "partner",
+                "redacteur",
+                "Wij kunnen een reeks opvoedingsavonden in Wilsele en Wijgmaal organiseren.",
+            ),
+            InterestSpec("stad-leuven", person="nora.notelaar"),
+        ),
+    ),
+    OpportunitySpec(
+        title="Samen vrijwilligers werven voor spel en ontmoeting",
+        kind="volunteers",
+        description="Eén oproep van de partners samen voor vrijwilligers in de spel- en "
+        "ontmoetingsruimtes, bij het huiswerkaanbod en aan het onthaal. Wie meedoet, krijgt de "
+        "kandidaten die bij het eigen aanbod passen en kan de gedeelde startvorming gebruiken.",
+        deadline=60,
+        link="https://example.org/demo/vrijwilligers",
+        interests=(
+            InterestSpec(
+                "wigwam",
+                "lead",
+                "beheerder",
+                "Wij schrijven de oproep en verzamelen de kandidaten.",
+            ),
+            InterestSpec("domo", "partner", "sara.sering"),
+            InterestSpec("speelodroom"),
+        ),
     ),
 ]

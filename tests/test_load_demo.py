@@ -10,9 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import SESSION_KEY, get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from aanbod.models import (
@@ -29,7 +33,19 @@ from aanbod.models import (
 )
 from aanbod.search import search_offers
 from huisvanhetkind import demo_data
-from partners.models import Declaration, Partner, Signature
+from netwerk import services
+from netwerk.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Group,
+    GroupMember,
+    Interest,
+    Meeting,
+    Opportunity,
+    WorkgroupReport,
+)
+from partners.models import Declaration, Membership, Partner, Signature, is_coordinator
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 FOUNDED = date(2014, 11, 13)
@@ -60,6 +76,16 @@ FOUNDING_PARTNERS = {
     "Sporen vzw",
 }
 
+# The demo accounts as the README documents them: address, role, partner, password.
+EDITOR = "redacteur@demo.huisvanhetkind.test"
+MANAGER = "beheerder@demo.huisvanhetkind.test"
+COORDINATOR = "coordinator@demo.huisvanhetkind.test"
+PASSWORDS = {
+    EDITOR: "demo-redacteur-2026",
+    MANAGER: "demo-beheerder-2026",
+    COORDINATOR: "demo-coordinator-2026",
+}
+
 
 def load_demo(*args):
     """Run the command (pytest runs with DEBUG off, hence --allow-production) in English."""
@@ -70,10 +96,11 @@ def load_demo(*args):
 
 
 def snapshot():
-    """Every row of the partners and aanbod apps, including m2m and history tables."""
+    """Every row of the partners, aanbod, netwerk and auth apps, including m2m and history
+    tables."""
     models = [
         model
-        for label in ("partners", "aanbod")
+        for label in ("partners", "aanbod", "netwerk", "auth")
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
     ]
     return {model._meta.label: list(model.objects.order_by("pk").values()) for model in models}
@@ -86,7 +113,12 @@ def demo_output(django_db_setup, django_db_blocker):
     Each test still runs in its own savepoint inside it (the `db` fixture), so what one test
     changes is gone before the next one starts.
     """
-    with django_db_blocker.unblock(), transaction.atomic():
+    # The fast hasher of conftest.py is set per test, after this fixture: set it here too, or
+    # the accounts get hashes that the tests cannot check (and the load takes seconds longer).
+    fast_hashing = override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]
+    )
+    with django_db_blocker.unblock(), fast_hashing, transaction.atomic():
         yield load_demo()
         transaction.set_rollback(True)
 
@@ -297,6 +329,315 @@ def test_sessions_keep_their_local_time_across_the_change_to_summer_time(demo):
     }
 
 
+# -- Demo accounts ----------------------------------------------------------------------------
+
+
+def account(email):
+    return get_user_model().objects.get(email=email)
+
+
+def roles(user):
+    return list(user.memberships.values_list("partner__name", "role"))
+
+
+def post_login(client, email):
+    return client.post(reverse("login"), {"username": email, "password": PASSWORDS[email]})
+
+
+def test_the_editor_and_the_manager_work_for_two_different_partners(demo):
+    editor, manager = account(EDITOR), account(MANAGER)
+    assert roles(editor) == [("Gezinsbond vzw", Membership.Role.EDITOR)]
+    assert roles(manager) == [("Wigwam vzw", Membership.Role.MANAGER)]
+    for user in (editor, manager):
+        assert (user.is_staff, is_coordinator(user)) == (False, False)
+
+
+def test_the_coordinator_is_staff_in_the_coordinators_group_without_a_partner(demo):
+    coordinator = account(COORDINATOR)
+    assert coordinator.is_staff
+    assert not coordinator.is_superuser
+    assert list(coordinator.groups.values_list("name", flat=True)) == ["Coordinators"]
+    assert is_coordinator(coordinator)
+    assert roles(coordinator) == []
+
+
+def test_the_demo_passwords_pass_the_password_validators(demo):
+    for email, password in PASSWORDS.items():
+        validate_password(password, account(email))
+
+
+@pytest.mark.parametrize("email", PASSWORDS)
+def test_each_demo_account_logs_in_on_the_login_page_with_its_password(client, demo, email):
+    response = post_login(client, email)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("portal:index")
+    assert client.session[SESSION_KEY] == str(account(email).pk)
+
+
+def test_the_other_demo_people_cannot_log_in(demo):
+    others = get_user_model().objects.exclude(email__in=PASSWORDS)
+    assert others.count() == 9
+    assert not any(user.has_usable_password() for user in others)
+
+
+def test_the_editor_logs_in_to_their_own_partners_pages_and_sees_their_meetings(client, demo):
+    post_login(client, EDITOR)
+
+    assert client.get(reverse("portal:dashboard", args=["gezinsbond"])).status_code == 200
+    assert client.get(reverse("portal:offer_list", args=["gezinsbond"])).status_code == 200
+    assert client.get(reverse("portal:dashboard", args=["wigwam"])).status_code == 404
+    meetings = client.get(reverse("netwerk:meeting_list")).context["page"]
+    assert [meeting.display_title for meeting in meetings] == [
+        "Werkgroep Toegankelijkheid",
+        "Netwerkvergadering met netwerklunch",
+    ]
+    # Not answered yet, so the editor can try the answer buttons.
+    assert [meeting.my_attendance for meeting in meetings] == [None, None]
+
+
+def test_the_manager_logs_in_to_manage_their_own_team_and_sees_their_meetings(client, demo):
+    post_login(client, MANAGER)
+
+    team = client.get(reverse("portal:team", args=["wigwam"]))
+    assert team.status_code == 200
+    assert team.context["form"] is not None  # the invitation form, for managers only
+    assert client.get(reverse("portal:team", args=["gezinsbond"])).status_code == 404
+    meetings = client.get(reverse("netwerk:meeting_list")).context["page"]
+    assert [meeting.display_title for meeting in meetings] == [
+        "Stuurgroep",
+        "Werkgroep Vrijwilligers",
+        "Netwerkvergadering met netwerklunch",
+    ]
+    assert {meeting.my_attendance.rsvp for meeting in meetings} == {Attendance.Rsvp.ATTENDING}
+
+
+def test_the_coordinator_logs_in_to_the_admin_and_sees_every_meeting(client, demo):
+    post_login(client, COORDINATOR)
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    assert response.context["available_apps"]
+    changelist = client.get(reverse("admin:netwerk_meeting_changelist"))
+    assert changelist.status_code == 200
+    assert changelist.context["cl"].result_count == 8
+
+
+def test_it_prints_the_accounts_with_role_partner_and_password(demo):
+    table = demo[demo.index("Demo accounts (log in at /en/account/inloggen/") :]
+    assert re.search(
+        r"redacteur@demo\.huisvanhetkind\.test +editor +Gezinsbond vzw +demo-redacteur-2026\n",
+        table,
+    )
+    assert re.search(
+        r"beheerder@demo\.huisvanhetkind\.test +manager +Wigwam vzw +demo-beheerder-2026\n", table
+    )
+    assert re.search(
+        r"coordinator@demo\.huisvanhetkind\.test +coordinator +– +demo-coordinator-2026\n", table
+    )
+    assert table.endswith("Demo data loaded.\n")
+
+
+def test_a_second_run_keeps_a_changed_password_and_role(demo):
+    editor = account(EDITOR)
+    editor.set_password("een eigen wachtwoord")
+    editor.save()
+    editor.memberships.update(role=Membership.Role.MANAGER)
+
+    output = load_demo()
+
+    editor.refresh_from_db()
+    assert editor.check_password("een eigen wachtwoord")
+    assert not editor.check_password(PASSWORDS[EDITOR])
+    assert roles(editor) == [("Gezinsbond vzw", Membership.Role.MANAGER)]
+    assert "Users: 0 created, 12 already present." in output
+
+
+def test_a_deleted_account_is_created_again_with_its_password_and_partner(client, demo):
+    account(EDITOR).delete()
+
+    output = load_demo()
+
+    assert "Users: 1 created, 11 already present." in output
+    assert roles(account(EDITOR)) == [("Gezinsbond vzw", Membership.Role.EDITOR)]
+    assert post_login(client, EDITOR).status_code == 302
+
+
+# -- The network ------------------------------------------------------------------------------
+
+
+def test_it_loads_the_network_in_these_amounts(demo):
+    assert Group.objects.count() == 4
+    assert GroupMember.objects.count() == 15
+    assert WorkgroupReport.objects.count() == 1
+    assert Meeting.objects.count() == 8
+    assert AgendaItem.objects.count() == 20
+    assert Attendance.objects.count() == 46
+    assert ActionItem.objects.count() == 8
+    assert Opportunity.objects.count() == 2
+    assert Interest.objects.count() == 6
+
+
+def test_it_loads_the_network_the_steering_group_and_two_workgroups_with_members(demo):
+    groups = {group.name: group for group in Group.objects.all()}
+    assert {name: group.kind for name, group in groups.items()} == {
+        "Netwerk Gezinsondersteuning": Group.Kind.NETWORK,
+        "Stuurgroep": Group.Kind.STEERING,
+        "Werkgroep Toegankelijkheid": Group.Kind.WORKGROUP,
+        "Werkgroep Vrijwilligers": Group.Kind.WORKGROUP,
+    }
+    for group in groups.values():
+        assert group.mandate
+        members = GroupMember.objects.current().filter(group=group)
+        if group.is_network_wide:
+            assert not members.exists()  # network meetings are for every partner
+        else:
+            assert members.count() == 5
+            assert members.filter(role=GroupMember.Role.CHAIR).count() == 1
+
+
+def test_the_demo_accounts_see_the_groups_they_sit_in(demo):
+    def visible(email):
+        return set(Group.objects.for_user(account(email)).values_list("slug", flat=True))
+
+    assert visible(EDITOR) == {"netwerk-gezinsondersteuning", "werkgroep-toegankelijkheid"}
+    assert visible(MANAGER) == {
+        "netwerk-gezinsondersteuning",
+        "stuurgroep",
+        "werkgroep-vrijwilligers",
+    }
+    assert visible(COORDINATOR) == set(Group.objects.values_list("slug", flat=True))
+
+
+def test_four_meetings_were_held_with_attendance_and_published_minutes(demo):
+    now = timezone.now()
+    held = Meeting.objects.filter(status=Meeting.Status.HELD)
+    assert held.count() == 4
+    assert set(Meeting.objects.with_published_minutes()) == set(held)
+    for meeting in held:
+        assert meeting.ends_at < now
+        assert meeting.ends_at < meeting.minutes_published_at < now
+        assert meeting.agenda_items.exists()
+        assert meeting.attendances.filter(presence=Attendance.Presence.PRESENT).count() >= 3
+    presence = Attendance.objects.filter(meeting__in=held)
+    assert presence.filter(presence=Attendance.Presence.ABSENT).count() == 2
+    assert not presence.filter(rsvp=Attendance.Rsvp.EXCUSED).exclude(
+        presence=Attendance.Presence.EXCUSED
+    )
+
+
+def test_decisions_are_recorded_only_for_meetings_that_were_held(demo):
+    decisions = AgendaItem.objects.exclude(decision="")
+    assert decisions.count() == 6
+    assert set(decisions.values_list("meeting__status", flat=True)) == {Meeting.Status.HELD}
+    assert AgendaItem.objects.filter(kind=AgendaItem.Kind.DECISION, decision="").exists()
+
+
+def test_the_editor_reads_the_minutes_and_decisions_of_a_network_meeting(client, demo):
+    meeting = Meeting.objects.get(title="Netwerkvergadering")
+    client.force_login(account(EDITOR))
+
+    response = client.get(meeting.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.context["show_minutes"]
+    assert "Leemtes in Wilsele en Wijgmaal." in response.text
+    assert "Stad Leuven werkt met de stuurgroep een voorstel uit" in response.text
+
+
+def test_four_meetings_are_coming_up_with_answers(demo):
+    upcoming = Meeting.objects.upcoming()
+    assert upcoming.count() == 4
+    for meeting in upcoming:
+        assert meeting.status == Meeting.Status.PLANNED
+        assert services.can_answer(meeting)
+        assert meeting.attendances.filter(rsvp=Attendance.Rsvp.ATTENDING).exists()
+    answers = Attendance.objects.filter(meeting__in=upcoming)
+    assert set(answers.values_list("rsvp", flat=True)) == set(Attendance.Rsvp.values)
+    assert not answers.exclude(presence="").exists()
+    stand_in = answers.get(stand_in__isnull=False)
+    assert (stand_in.person.email, stand_in.stand_in.email) == (
+        "wout.wilg@demo.huisvanhetkind.test",
+        MANAGER,
+    )
+
+
+def test_the_network_lunch_has_places_and_a_registration_deadline(demo):
+    lunch = Meeting.objects.get(capacity__isnull=False)
+    assert lunch.title == "Netwerkvergadering met netwerklunch"
+    assert timezone.now() < lunch.registration_deadline < lunch.starts_at
+
+
+def test_meetings_fall_on_weekdays_in_the_weeks_around_the_day_it_runs(demo):
+    today = timezone.localdate()
+    for meeting in Meeting.objects.all():
+        day = timezone.localtime(meeting.starts_at, BRUSSELS).date()
+        assert day.isoweekday() <= 5
+        assert today - timedelta(weeks=9) <= day <= today + timedelta(weeks=5)
+        assert (day < today) == (meeting.status == Meeting.Status.HELD)
+
+
+def test_action_points_are_partly_done_partly_open_and_one_is_overdue(demo):
+    actions = ActionItem.objects.all()
+    done = actions.filter(status=ActionItem.Status.DONE)
+    assert done.count() == 3
+    assert not done.filter(completed_on__isnull=True).exists()
+    assert actions.open().count() == 5
+    assert actions.filter(status=ActionItem.Status.IN_PROGRESS).count() == 2
+    assert [item.title for item in actions.overdue()] == [
+        "Korte bevraging over het bereik van kwetsbare gezinnen voorbereiden"
+    ]
+    for item in actions:
+        assert item.meeting.status == Meeting.Status.HELD
+        assert item.group_id == item.meeting.group_id
+        assert item.owner_person.email.endswith("@demo.huisvanhetkind.test")
+
+
+def test_the_demo_accounts_have_action_points_of_their_own(demo):
+    for email in (EDITOR, MANAGER):
+        assert ActionItem.objects.for_user(account(email)).open().exists()
+
+
+def test_a_published_workgroup_report_is_on_the_agenda_of_a_network_meeting(demo):
+    report = WorkgroupReport.objects.published().get()
+    assert report.group.name == "Werkgroep Toegankelijkheid"
+    assert report.period_start < report.period_end < timezone.localdate()
+    item = report.agenda_items.get()
+    assert item.meeting.group.kind == Group.Kind.NETWORK
+    assert timezone.localtime(item.meeting.starts_at).date() > report.period_end
+
+
+def test_two_opportunities_are_open_with_the_interest_of_three_partners_each(demo):
+    opportunities = Opportunity.objects.open_calls()
+    assert opportunities.count() == 2
+    for opportunity in opportunities:
+        assert opportunity.interests.count() == 3
+        assert opportunity.interests.filter(role=Interest.Role.LEAD).count() == 1
+        assert opportunity.link.startswith("https://example.org/")
+
+
+def test_demo_people_and_meeting_links_are_clearly_fictional(demo):
+    for user in get_user_model().objects.all():
+        assert user.email.endswith("@demo.huisvanhetkind.test")
+        assert user.username == user.email
+        assert user.first_name and user.last_name
+    for meeting in Meeting.objects.exclude(online_url=""):
+        assert meeting.online_url.startswith("https://example.org/")
+
+
+def test_the_network_is_dated_from_the_day_given(demo):
+    Meeting.objects.all().delete()
+    ActionItem.objects.all().delete()
+
+    load_demo("--today", "2030-03-20")
+
+    day = date(2030, 3, 20)
+    start = datetime.combine(day, time.min, tzinfo=BRUSSELS)
+    assert Meeting.objects.filter(status=Meeting.Status.HELD, ends_at__lt=start).count() == 4
+    assert Meeting.objects.filter(status=Meeting.Status.PLANNED, starts_at__gt=start).count() == 4
+    assert ActionItem.objects.overdue(today=day).count() == 1
+
+
 # -- Running it again ---------------------------------------------------------------------------
 
 
@@ -306,12 +647,19 @@ def test_a_second_run_changes_nothing(demo):
     assert snapshot() == before
     assert "Partners: 0 created, 22 already present." in output
     assert "Activities: 0 created" in output
+    assert "Users: 0 created, 12 already present." in output
+    assert "Meetings: 0 created, 8 already present." in output
 
 
 def test_it_reports_what_it_created(demo):
     assert "Partners: 22 created, 0 already present." in demo
     assert "Engagement declarations: 1 created, 0 already present." in demo
     assert "Signatures: 22 created" in demo
+    assert "Users: 12 created, 0 already present." in demo
+    assert "Groups: 4 created, 0 already present." in demo
+    assert "Workgroup reports: 1 created, 0 already present." in demo
+    assert "Meetings: 8 created, 0 already present." in demo
+    assert "Opportunities: 2 created, 0 already present." in demo
 
 
 def test_it_does_not_overwrite_an_offer_a_person_edited(demo):
@@ -405,11 +753,13 @@ def test_it_plans_no_sessions_for_an_offer_a_person_unpublished(demo):
 def test_it_refuses_to_run_with_debug_off_unless_allowed(demo, settings):
     settings.DEBUG = False
     Offer.objects.get(slug="babymassage").delete()
+    account(EDITOR).delete()
 
     with pytest.raises(CommandError, match="--allow-production"):
         call_command("load_demo", stdout=StringIO())
 
     assert not Offer.objects.filter(slug="babymassage").exists()
+    assert not get_user_model().objects.filter(email=EDITOR).exists()
 
 
 def test_it_runs_without_the_flag_when_debug_is_on(demo, settings):
