@@ -326,8 +326,7 @@ class Offer(models.Model):
     # themes and provider name (D). Database triggers (migration 0004_offer_search) write it,
     # so every write path keeps it current: save(), bulk_create(), update(), themes.set() in
     # the admin, renaming a theme or a provider. Whatever Python writes here is replaced.
-    # Its GIN index and the trigram index on the title live in that migration (PostgreSQL
-    # only). SQLite leaves it empty and matches at query time (aanbod/search.py).
+    # Its GIN index and the trigram index on the title live in that migration.
     search_vector = SearchVectorField(_("search document"), null=True, editable=False)
     # What the catalogue filters on in related tables, as codes in one GIN-indexed column
     # (PostgreSQL): pillars p<id>, themes t<id>, languages l<id>, postcodes of its places
