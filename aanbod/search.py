@@ -150,7 +150,7 @@ def _ordered(ranked, found):
 
 
 def has_facet(*codes):
-    """Offers with at least one of these filter codes (``Offer.facets``, PostgreSQL only):
+    """Offers with at least one of these filter codes (``Offer.facets``):
     the catalogue's filters and the typo fallback's themes use them.
 
     The codes are plain letters and digits, so the 'simple' configuration keeps them as they
