@@ -334,7 +334,7 @@ class Offer(models.Model):
     # cancelled s<1-7>. One index scan then finds the offers that match several filters at
     # once, where checking each relation offer by offer took hundreds of milliseconds at
     # 100,000 offers. Database triggers (migration 0007_offer_facets) keep it current;
-    # whatever Python writes here is replaced. SQLite leaves it empty (aanbod/filters.py).
+    # whatever Python writes here is replaced.
     facets = SearchVectorField(_("filter codes"), null=True, editable=False)
 
     objects = OfferQuerySet.as_manager()
