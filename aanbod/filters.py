@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from . import search
+from .facets import Facet, has_any
 from .models import (
     AgeBand,
     Language,
@@ -183,11 +184,11 @@ class OfferFilter(django_filters.FilterSet):
 
     def filter_pillars(self, queryset, name, value):
         ids = self._ids("pijler", value)
-        return queryset.filter(search.has_facet(*(f"p{pk}" for pk in ids)))
+        return queryset.filter(has_any(*Facet.PILLAR.codes(ids)))
 
     def filter_themes(self, queryset, name, value):
         ids = self._ids("thema", value)
-        return queryset.filter(search.has_facet(*(f"t{pk}" for pk in ids)))
+        return queryset.filter(has_any(*Facet.THEME.codes(ids)))
 
     def filter_for_whom(self, queryset, name, value):
         matching = None
@@ -200,7 +201,7 @@ class OfferFilter(django_filters.FilterSet):
         return queryset.for_age(value * 12)
 
     def filter_postcodes(self, queryset, name, value):
-        return queryset.filter(search.has_facet(*(f"g{postcode}" for postcode in value)))
+        return queryset.filter(has_any(*Facet.POSTCODE.codes(value)))
 
     def filter_location(self, queryset, name, value):
         return queryset.filter(
@@ -215,7 +216,7 @@ class OfferFilter(django_filters.FilterSet):
 
     def filter_language(self, queryset, name, value):
         ids = self._ids("taal", [value])
-        return queryset.filter(search.has_facet(f"l{ids[0]}"))
+        return queryset.filter(has_any(Facet.LANGUAGE.code(ids[0])))
 
     def filter_weekday(self, queryset, name, value):
         """Offers with a regular weekly slot on this day, or an upcoming activity (not cancelled)
@@ -230,8 +231,9 @@ class OfferFilter(django_filters.FilterSet):
             is_cancelled=False,
             starts_at__iso_week_day=day,
         )
-        return queryset.filter(search.has_facet(f"d{day}", f"s{day}")).filter(
-            search.has_facet(f"d{day}") | Exists(upcoming)
+        slot = Facet.SLOT_WEEKDAY.code(day)
+        return queryset.filter(has_any(slot, Facet.SESSION_WEEKDAY.code(day))).filter(
+            has_any(slot) | Exists(upcoming)
         )
 
 

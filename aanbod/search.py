@@ -3,8 +3,8 @@
 Full-text search on the stored, GIN-indexed ``Offer.search_vector`` with a Dutch,
 accent-insensitive configuration (``dutch_unaccent``), ranked with ``ts_rank``. When that finds
 nothing, a trigram word-similarity match on the title and the theme names catches typos.
-The database objects (configuration, triggers, indexes) are created by migration
-``aanbod/migrations/0004_offer_search.py``.
+The configuration and the triggers that keep the document current are in aanbod/sql/search.sql;
+the indexes were made by migration ``aanbod/migrations/0004_offer_search.py``.
 """
 
 import unicodedata
@@ -18,10 +18,11 @@ from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, Whe
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from .facets import Facet, has_any
 from .models import Offer, SearchLog, Theme
 
 MAX_QUERY_LENGTH = 200
-# The text search configuration made by migration 0004: Dutch stemming after unaccent.
+# The text search configuration of aanbod/sql/search.sql: Dutch stemming after unaccent.
 SEARCH_CONFIG = "dutch_unaccent"
 # Ordering by relevance needs the rank of every match. For up to this many matches that takes
 # a few milliseconds. A text that matches more hardly narrows the list, and ranking 90,000 of
@@ -149,16 +150,6 @@ def _ordered(ranked, found):
     return ranked.order_by("-rank", "title")
 
 
-def has_facet(*codes):
-    """Offers with at least one of these filter codes (``Offer.facets``):
-    the catalogue's filters and the typo fallback's themes use them.
-
-    The codes are plain letters and digits, so the 'simple' configuration keeps them as they
-    are.
-    """
-    return Q(facets=SearchQuery(" | ".join(codes), search_type="raw", config="simple"))
-
-
 def _typo_fallback(offers, text):
     """Offers whose title or a theme name holds a word similar to ``text``.
 
@@ -170,7 +161,7 @@ def _typo_fallback(offers, text):
     session setting, which works behind any connection pooler.
 
     The similar themes are looked up first (a small table); the offers with them are then
-    found by their filter codes (``has_facet``), which the GIN index on ``Offer.facets`` serves.
+    found by their filter codes (``facets.has_any``).
     """
     folded = Fold(Value(text))
     theme_similarity = dict(
@@ -192,7 +183,10 @@ def _typo_fallback(offers, text):
     # a title, as in the full-text search.
     theme_rank = Case(
         *(
-            When(has_facet(f"t{theme_id}"), then=Value(similarity * THEME_SIMILARITY_WEIGHT))
+            When(
+                has_any(Facet.THEME.code(theme_id)),
+                then=Value(similarity * THEME_SIMILARITY_WEIGHT),
+            )
             for theme_id, similarity in theme_similarity.items()
         ),
         default=Value(0.0),
@@ -204,7 +198,7 @@ def _typo_fallback(offers, text):
     # PostgreSQL walks the title index and stops after a page. Gathering every similar title
     # first, as below, took 300-900 ms at 100,000 offers; a common theme is known to give too
     # many from its own count.
-    has_similar_theme = has_facet(*(f"t{theme_id}" for theme_id in theme_similarity))
+    has_similar_theme = has_any(*Facet.THEME.codes(theme_similarity))
     every_match = offers.alias(folded_title=Fold("title")).filter(has_similar_theme | similar_title)
     if _count_up_to_limit(offers.filter(has_similar_theme)) > RANKED_MATCHES_LIMIT:
         return _counted(every_match.annotate(rank=rank).order_by("title"), RANKED_MATCHES_LIMIT + 1)

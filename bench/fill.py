@@ -5,9 +5,9 @@ catalogue: partners (the 22 founding partners and more), places in the five post
 Huizen van het Kind first), themes, languages, offers with pillars, themes, languages, ages,
 costs, registration, formats, places with weekly slots, and dated activities in the coming weeks.
 
-Rows are written with bulk_create in batches. The search-document triggers of migration
-aanbod/0004_offer_search would parse every offer's text once per row while loading (about 3 ms
-an offer), and the filter-code triggers of 0007_offer_facets would rewrite every offer once for
+Rows are written with bulk_create in batches. The search-document triggers
+(aanbod/sql/search.sql) would parse every offer's text once per row while loading (about 3 ms an
+offer), and the filter-code triggers (aanbod/sql/facets.sql) would rewrite every offer once for
 each related table (ten minutes for 100,000 offers). They are switched off for the load; the
 documents and codes are then built in set-based UPDATEs with the very functions the triggers
 call, and the triggers are switched back on before anything is measured.

@@ -1,5 +1,8 @@
 """Text search over offers: the stored search document and its upkeep.
 
+The current definitions of the configuration, functions and triggers are in
+aanbod/sql/search.sql, applied by migration 0008; this is what they first were.
+
 Why database triggers keep ``aanbod_offer.search_vector`` current, and not Python (save() or
 signals): offers are written through many paths that bypass save() and signals --
 bulk_create() in the demo loader and benchmarks, QuerySet.update(), bulk inserts into the themes

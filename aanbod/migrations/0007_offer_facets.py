@@ -1,5 +1,8 @@
 """Filter codes per offer: ``aanbod_offer.facets`` and its upkeep.
 
+The current definitions of the functions and triggers are in aanbod/sql/facets.sql, applied by
+migration 0008; this is what they first were.
+
 The catalogue's filters on related tables -- pillar, theme, language, postcode of a place,
 weekday -- were EXISTS subqueries that PostgreSQL checked offer by offer; eight filters together
 took 200-500 ms at 100,000 offers. Here every offer carries those facts as codes in a tsvector
