@@ -5,13 +5,13 @@ from datetime import datetime, time, timedelta
 
 import django_filters
 from django import forms
-from django.db import connections
 from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Subquery, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from . import search
+from .facets import Facet, has_any
 from .models import (
     AgeBand,
     Language,
@@ -20,7 +20,6 @@ from .models import (
     OfferLocation,
     Pillar,
     Postcode,
-    ScheduleSlot,
     Session,
     Theme,
     Weekday,
@@ -35,11 +34,10 @@ class OfferFilter(django_filters.FilterSet):
     """The filters of the public catalogue (/aanbod/).
 
     Within one parameter the values are alternatives (pijler=a&pijler=b: either pillar); different
-    parameters all apply. On PostgreSQL the filters on related tables (pillar, theme, language,
-    postcode, weekday) match the offer's filter codes (``Offer.facets``), which one index scan
-    serves for all of them together. On SQLite they are EXISTS (or IN) subqueries. Either way an
-    offer is never listed twice and no DISTINCT is needed that would get in the way of ordering
-    by relevance or by the next activity.
+    parameters all apply. The filters on related tables (pillar, theme, language, postcode,
+    weekday) match the offer's filter codes (``Offer.facets``), which one index scan serves for
+    all of them together. So an offer is never listed twice and no DISTINCT is needed that would
+    get in the way of ordering by relevance or by the next activity.
 
     After filtering, the text search ranks what is left and the result is put in order. The view
     reads `search_text`, `fallback_used` and `sort` afterwards to tell the visitor what happened.
@@ -156,7 +154,6 @@ class OfferFilter(django_filters.FilterSet):
         # None when it did not count them.
         self.match_count = None
         self.sort = self.SORT_TITLE
-        self.use_facets = connections[self.queryset.db].vendor == "postgresql"
 
     def filter_queryset(self, queryset):
         data = self.form.cleaned_data
@@ -187,17 +184,11 @@ class OfferFilter(django_filters.FilterSet):
 
     def filter_pillars(self, queryset, name, value):
         ids = self._ids("pijler", value)
-        if self.use_facets:
-            return queryset.filter(search.has_facet(*(f"p{pk}" for pk in ids)))
-        through = Offer.pillars.through.objects
-        return queryset.filter(Exists(through.filter(offer=OuterRef("pk"), pillar_id__in=ids)))
+        return queryset.filter(has_any(*Facet.PILLAR.codes(ids)))
 
     def filter_themes(self, queryset, name, value):
         ids = self._ids("thema", value)
-        if self.use_facets:
-            return queryset.filter(search.has_facet(*(f"t{pk}" for pk in ids)))
-        through = Offer.themes.through.objects
-        return queryset.filter(Exists(through.filter(offer=OuterRef("pk"), theme_id__in=ids)))
+        return queryset.filter(has_any(*Facet.THEME.codes(ids)))
 
     def filter_for_whom(self, queryset, name, value):
         matching = None
@@ -210,10 +201,7 @@ class OfferFilter(django_filters.FilterSet):
         return queryset.for_age(value * 12)
 
     def filter_postcodes(self, queryset, name, value):
-        if self.use_facets:
-            return queryset.filter(search.has_facet(*(f"g{postcode}" for postcode in value)))
-        places = OfferLocation.objects.filter(offer=OuterRef("pk"), location__postcode__in=value)
-        return queryset.filter(Exists(places))
+        return queryset.filter(has_any(*Facet.POSTCODE.codes(value)))
 
     def filter_location(self, queryset, name, value):
         return queryset.filter(
@@ -228,40 +216,25 @@ class OfferFilter(django_filters.FilterSet):
 
     def filter_language(self, queryset, name, value):
         ids = self._ids("taal", [value])
-        if self.use_facets:
-            return queryset.filter(search.has_facet(f"l{ids[0]}"))
-        through = Offer.languages.through.objects
-        return queryset.filter(Exists(through.filter(offer=OuterRef("pk"), language_id__in=ids)))
+        return queryset.filter(has_any(Facet.LANGUAGE.code(ids[0])))
 
     def filter_weekday(self, queryset, name, value):
         """Offers with a regular weekly slot on this day, or an upcoming activity (not cancelled)
         that falls on this day in Leuven."""
         day = int(value)
-        if self.use_facets:
-            # The codes know the weekdays of every activity, past ones too: they narrow the
-            # offers down, and an offer without a weekly slot that day needs an upcoming one.
-            # (The offers here are published already: no need for upcoming()'s join.)
-            upcoming = Session.objects.filter(
-                offer=OuterRef("pk"),
-                ends_at__gte=timezone.now(),
-                is_cancelled=False,
-                starts_at__iso_week_day=day,
-            )
-            return queryset.filter(search.has_facet(f"d{day}", f"s{day}")).filter(
-                search.has_facet(f"d{day}") | Exists(upcoming)
-            )
-        # One set of offer ids (IN a UNION), not an OR of two EXISTS: PostgreSQL cannot join on
-        # an OR and checked both subqueries offer by offer (1.3 s to count at 100,000 offers).
-        slots = (
-            ScheduleSlot.objects.filter(weekday=day).order_by().values("offer_location__offer_id")
+        # The codes know the weekdays of every activity, past ones too: they narrow the offers
+        # down, and an offer without a weekly slot that day needs an upcoming one. (The offers
+        # here are published already: no need for upcoming()'s join.)
+        upcoming = Session.objects.filter(
+            offer=OuterRef("pk"),
+            ends_at__gte=timezone.now(),
+            is_cancelled=False,
+            starts_at__iso_week_day=day,
         )
-        sessions = (
-            Session.objects.upcoming()
-            .filter(is_cancelled=False, starts_at__iso_week_day=day)
-            .order_by()
-            .values("offer_id")
+        slot = Facet.SLOT_WEEKDAY.code(day)
+        return queryset.filter(has_any(slot, Facet.SESSION_WEEKDAY.code(day))).filter(
+            has_any(slot) | Exists(upcoming)
         )
-        return queryset.filter(pk__in=slots.union(sessions, all=True))
 
 
 def catalogue_choices():

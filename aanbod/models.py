@@ -322,20 +322,21 @@ class Offer(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
-    # The full-text search document on PostgreSQL: title (A) > summary (B) > description (C) >
-    # themes and provider name (D). Database triggers (migration 0004_offer_search) write it,
-    # so every write path keeps it current: save(), bulk_create(), update(), themes.set() in
-    # the admin, renaming a theme or a provider. Whatever Python writes here is replaced.
-    # Its GIN index and the trigram index on the title live in that migration (PostgreSQL
-    # only). SQLite leaves it empty and matches at query time (aanbod/search.py).
+    # The full-text search document: title (A) > summary (B) > description (C) > themes and
+    # provider name (D). Database triggers write it, so every write path keeps it current:
+    # save(), bulk_create(), update(), themes.set() in the admin, renaming a theme or a
+    # provider. Whatever Python writes here is replaced. The triggers are defined in
+    # aanbod/sql/search.sql: a change there needs a migration that applies the file again
+    # (see its header). Its GIN index and the trigram index on the title: migration 0004.
     search_vector = SearchVectorField(_("search document"), null=True, editable=False)
-    # What the catalogue filters on in related tables, as codes in one GIN-indexed column
-    # (PostgreSQL): pillars p<id>, themes t<id>, languages l<id>, postcodes of its places
-    # g<postcode>, weekdays of its weekly slots d<1-7> and of its activities that are not
-    # cancelled s<1-7>. One index scan then finds the offers that match several filters at
+    # What the catalogue filters on in related tables, as codes in one GIN-indexed column: its
+    # pillars, themes, languages, the postcodes of its places, the weekdays of its weekly slots
+    # and of its activities that are not cancelled, each code in the format of
+    # aanbod.facets.Facet. One index scan then finds the offers that match several filters at
     # once, where checking each relation offer by offer took hundreds of milliseconds at
-    # 100,000 offers. Database triggers (migration 0007_offer_facets) keep it current;
-    # whatever Python writes here is replaced. SQLite leaves it empty (aanbod/filters.py).
+    # 100,000 offers. Database triggers keep it current; whatever Python writes here is
+    # replaced. The triggers are defined in aanbod/sql/facets.sql: a change there needs a
+    # migration that applies the file again (see its header).
     facets = SearchVectorField(_("filter codes"), null=True, editable=False)
 
     objects = OfferQuerySet.as_manager()

@@ -1,18 +1,12 @@
 """Text search over offers.
 
-PostgreSQL: full-text search on the stored, GIN-indexed ``Offer.search_vector`` with a Dutch,
+Full-text search on the stored, GIN-indexed ``Offer.search_vector`` with a Dutch,
 accent-insensitive configuration (``dutch_unaccent``), ranked with ``ts_rank``. When that finds
 nothing, a trigram word-similarity match on the title and the theme names catches typos.
-The database objects (configuration, triggers, indexes) are created by migration
-``aanbod/migrations/0004_offer_search.py``.
-
-SQLite, the zero-setup default: every word must occur in the case- and accent-folded text of the
-offer; a title that holds every word ranks first. No stored column is needed: the folding is a
-Python function registered on each SQLite connection (``register_sqlite_functions``), so there
-is nothing to keep up to date.
+The configuration and the triggers that keep the document current are in aanbod/sql/search.sql;
+the indexes were made by migration ``aanbod/migrations/0004_offer_search.py``.
 """
 
-import re
 import unicodedata
 
 from django.contrib.postgres.search import (
@@ -20,26 +14,15 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramWordSimilarity,
 )
-from django.db import connections
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    FloatField,
-    Func,
-    OuterRef,
-    Q,
-    TextField,
-    Value,
-    When,
-)
-from django.db.models.functions import Concat, Greatest
+from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from .facets import Facet, has_any
 from .models import Offer, SearchLog, Theme
 
 MAX_QUERY_LENGTH = 200
-# The text search configuration made by migration 0004: Dutch stemming after unaccent.
+# The text search configuration of aanbod/sql/search.sql: Dutch stemming after unaccent.
 SEARCH_CONFIG = "dutch_unaccent"
 # Ordering by relevance needs the rank of every match. For up to this many matches that takes
 # a few milliseconds. A text that matches more hardly narrows the list, and ranking 90,000 of
@@ -48,24 +31,19 @@ SEARCH_CONFIG = "dutch_unaccent"
 RANKED_MATCHES_LIMIT = 1000
 # In the typo fallback a similar theme name counts for less than a similar title.
 THEME_SIMILARITY_WEIGHT = 0.5
-# On SQLite each word costs a scan of the folded text; more words than this add little.
-MAX_SQLITE_WORDS = 10
 
 # Control characters (tab, newline, NUL, ...) separate words; format characters (soft hyphen,
 # zero-width joiner, direction marks) and lone surrogates are dropped: the database cannot store
 # NUL or a lone surrogate, and the others only hide inside words.
 _SEPARATING_CATEGORIES = {"Cc", "Zl", "Zp"}
 _DROPPED_CATEGORIES = {"Cf", "Cs"}
-# A word to exclude on SQLite: a minus at the start of the text or after a space.
-_WORD = re.compile(r"(?:(?<=\s)|^)(-?)(\w+)|(\w+)")
 
 
 class Fold(Func):
-    """Lowercase and accent-free text, the same way on both backends.
+    """Lowercase and accent-free text in the database.
 
-    On PostgreSQL ``aanbod_fold`` is an immutable wrapper around unaccent(lower(...)), so the
-    trigram index on ``aanbod_fold(title)`` serves queries written with this expression. On SQLite
-    it is :func:`fold`, registered by :func:`register_sqlite_functions`.
+    ``aanbod_fold`` is an immutable wrapper around unaccent(lower(...)), so the trigram index on
+    ``aanbod_fold(title)`` serves queries written with this expression.
     """
 
     function = "aanbod_fold"
@@ -77,19 +55,6 @@ def fold(text):
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped.casefold())
-
-
-def _sqlite_fold(text):
-    return None if text is None else fold(text)
-
-
-def register_sqlite_functions(sender, connection, **kwargs):
-    """Give every new SQLite connection the ``aanbod_fold`` function (see :class:`Fold`).
-
-    Connected to ``connection_created`` in AanbodConfig.ready().
-    """
-    if connection.vendor == "sqlite":
-        connection.connection.create_function("aanbod_fold", 1, _sqlite_fold, deterministic=True)
 
 
 def _clean(text):
@@ -122,16 +87,16 @@ def search_offers(offers, text):
     Returns ``(queryset, used_fallback)``. The queryset is ``offers`` filtered (never widened:
     drafts stay out if ``offers`` left them out), annotated with ``rank`` (a float, higher is
     better) and ordered by ``-rank, title`` (by ``title`` alone when more than
-    RANKED_MATCHES_LIMIT offers match on PostgreSQL). ``used_fallback`` is True when the
-    full-text search found nothing and a typo-tolerant similarity match on titles and themes was
-    used instead (PostgreSQL only). Blank text returns ``(offers, False)`` unchanged.
+    RANKED_MATCHES_LIMIT offers match). ``used_fallback`` is True when the full-text search
+    found nothing and a typo-tolerant similarity match on titles and themes was used instead.
+    Blank text returns ``(offers, False)`` unchanged.
 
     Any text is accepted: it is cut to 200 characters and stripped of control characters, and
     search operators ("-word", "quoted phrase", or) never cause an error.
 
-    On PostgreSQL the returned queryset object also carries ``match_count``: how many offers it
-    holds, counted no further than RANKED_MATCHES_LIMIT + 1, so that a list need not count them
-    again. A queryset made from it (filter, annotate, order_by) does not carry it.
+    The returned queryset object also carries ``match_count``: how many offers it holds,
+    counted no further than RANKED_MATCHES_LIMIT + 1, so that a list need not count them again.
+    A queryset made from it (filter, annotate, order_by) does not carry it.
     """
     cleaned = _clean(text)
     if not cleaned:
@@ -139,9 +104,13 @@ def search_offers(offers, text):
     if not any(ch.isalnum() for ch in cleaned):
         # Only punctuation: nothing to look for, and no query worth sending.
         return _no_results(offers), False
-    if connections[offers.db].vendor == "postgresql":
-        return _search_postgresql(offers, cleaned)
-    return _search_simple(offers, fold(cleaned)), False
+    query = SearchQuery(cleaned, config=SEARCH_CONFIG, search_type="websearch")
+    matches = offers.filter(search_vector=query)
+    found = _count_up_to_limit(matches)
+    if not found:
+        return _typo_fallback(offers, cleaned), True
+    rank = SearchRank(F("search_vector"), query)
+    return _counted(_ordered(matches.annotate(rank=rank), found), found), False
 
 
 def record_search(text, result_count):
@@ -166,16 +135,6 @@ def _counted(queryset, found):
     return queryset
 
 
-def _search_postgresql(offers, text):
-    query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-    matches = offers.filter(search_vector=query)
-    found = _count_up_to_limit(matches)
-    if not found:
-        return _typo_fallback(offers, text), True
-    rank = SearchRank(F("search_vector"), query)
-    return _counted(_ordered(matches.annotate(rank=rank), found), found), False
-
-
 def _count_up_to_limit(matches):
     """How many offers match, counted no further than RANKED_MATCHES_LIMIT + 1.
 
@@ -191,16 +150,6 @@ def _ordered(ranked, found):
     return ranked.order_by("-rank", "title")
 
 
-def has_facet(*codes):
-    """Offers with at least one of these filter codes (``Offer.facets``, PostgreSQL only):
-    the catalogue's filters and the typo fallback's themes use them.
-
-    The codes are plain letters and digits, so the 'simple' configuration keeps them as they
-    are.
-    """
-    return Q(facets=SearchQuery(" | ".join(codes), search_type="raw", config="simple"))
-
-
 def _typo_fallback(offers, text):
     """Offers whose title or a theme name holds a word similar to ``text``.
 
@@ -212,7 +161,7 @@ def _typo_fallback(offers, text):
     session setting, which works behind any connection pooler.
 
     The similar themes are looked up first (a small table); the offers with them are then
-    found by their filter codes (``has_facet``), which the GIN index on ``Offer.facets`` serves.
+    found by their filter codes (``facets.has_any``).
     """
     folded = Fold(Value(text))
     theme_similarity = dict(
@@ -234,7 +183,10 @@ def _typo_fallback(offers, text):
     # a title, as in the full-text search.
     theme_rank = Case(
         *(
-            When(has_facet(f"t{theme_id}"), then=Value(similarity * THEME_SIMILARITY_WEIGHT))
+            When(
+                has_any(Facet.THEME.code(theme_id)),
+                then=Value(similarity * THEME_SIMILARITY_WEIGHT),
+            )
             for theme_id, similarity in theme_similarity.items()
         ),
         default=Value(0.0),
@@ -246,7 +198,7 @@ def _typo_fallback(offers, text):
     # PostgreSQL walks the title index and stops after a page. Gathering every similar title
     # first, as below, took 300-900 ms at 100,000 offers; a common theme is known to give too
     # many from its own count.
-    has_similar_theme = has_facet(*(f"t{theme_id}" for theme_id in theme_similarity))
+    has_similar_theme = has_any(*Facet.THEME.codes(theme_similarity))
     every_match = offers.alias(folded_title=Fold("title")).filter(has_similar_theme | similar_title)
     if _count_up_to_limit(offers.filter(has_similar_theme)) > RANKED_MATCHES_LIMIT:
         return _counted(every_match.annotate(rank=rank).order_by("title"), RANKED_MATCHES_LIMIT + 1)
@@ -259,58 +211,3 @@ def _typo_fallback(offers, text):
     if found > RANKED_MATCHES_LIMIT:
         matches = every_match
     return _counted(_ordered(matches.annotate(rank=rank), found), found)
-
-
-def _search_simple(offers, folded_text):
-    """SQLite: every word must occur in the folded text of the offer or one of its themes."""
-    wanted, unwanted = [], []
-    for match in _WORD.finditer(folded_text):
-        minus, word = match.group(1), match.group(2) or match.group(3)
-        # "or" is an operator in the PostgreSQL web search syntax, not a word to look for.
-        if word == "or" or word in wanted or word in unwanted:
-            continue
-        (unwanted if minus else wanted).append(word)
-    wanted, unwanted = wanted[:MAX_SQLITE_WORDS], unwanted[:MAX_SQLITE_WORDS]
-    if not wanted and not unwanted:
-        return _no_results(offers)
-
-    document = Fold(
-        Concat(
-            "title",
-            Value(" "),
-            "summary",
-            Value(" "),
-            "description",
-            Value(" "),
-            "provider__name",
-            output_field=TextField(),
-        )
-    )
-    theme_names = Offer.themes.through.objects.filter(offer_id=OuterRef("pk")).alias(
-        folded_name=Fold("theme__name")
-    )
-
-    def occurs(word):
-        return Q(folded_document__contains=word) | Exists(
-            theme_names.filter(folded_name__contains=word)
-        )
-
-    condition = Q()
-    for word in wanted:
-        condition &= occurs(word)
-    for word in unwanted:
-        condition &= ~occurs(word)
-    # A title that holds every word beats a match elsewhere; finer ranking is PostgreSQL's job.
-    if wanted:
-        in_title = Q()
-        for word in wanted:
-            in_title &= Q(folded_title__contains=word)
-        rank = Case(When(in_title, then=Value(1.0)), default=Value(0.5), output_field=FloatField())
-    else:
-        rank = Value(0.5, output_field=FloatField())
-    return (
-        offers.alias(folded_document=document, folded_title=Fold("title"))
-        .filter(condition)
-        .annotate(rank=rank)
-        .order_by("-rank", "title")
-    )

@@ -4,8 +4,8 @@ times and activities, a partner's places, and handling error reports.
 Lost updates: every write to an offer or to what belongs to it raises the offer's version in
 one conditional UPDATE (`... WHERE version = <the version the form was made from>`). The
 database makes a second, simultaneous save wait for the first and then find the version
-changed, on PostgreSQL and SQLite alike, so it is refused (VersionConflict) and nothing of it
-is written. Callers run these functions inside transaction.atomic().
+changed, so it is refused (VersionConflict) and nothing of it is written. Callers run these
+functions inside transaction.atomic().
 """
 
 from itertools import count

@@ -5,12 +5,12 @@ catalogue: partners (the 22 founding partners and more), places in the five post
 Huizen van het Kind first), themes, languages, offers with pillars, themes, languages, ages,
 costs, registration, formats, places with weekly slots, and dated activities in the coming weeks.
 
-Rows are written with bulk_create in batches. On PostgreSQL the search-document triggers of
-migration aanbod/0004_offer_search would parse every offer's text once per row while loading
-(about 3 ms an offer), and the filter-code triggers of 0007_offer_facets would rewrite every
-offer once for each related table (ten minutes for 100,000 offers). They are switched off for
-the load; the documents and codes are then built in set-based UPDATEs with the very functions
-the triggers call, and the triggers are switched back on before anything is measured.
+Rows are written with bulk_create in batches. The search-document triggers
+(aanbod/sql/search.sql) would parse every offer's text once per row while loading (about 3 ms an
+offer), and the filter-code triggers (aanbod/sql/facets.sql) would rewrite every offer once for
+each related table (ten minutes for 100,000 offers). They are switched off for the load; the
+documents and codes are then built in set-based UPDATEs with the very functions the triggers
+call, and the triggers are switched back on before anything is measured.
 """
 
 import random
@@ -175,29 +175,24 @@ def fill(offers, log=print):
     log(f"  reference data in {clock.monotonic() - started:.1f} s")
 
     pillars = {pillar.slug: pillar.pk for pillar in Pillar.objects.all()}
-    postgres = connection.vendor == "postgresql"
-    if postgres:
-        _set_load_triggers(enabled=False)
+    _set_load_triggers(enabled=False)
     try:
         totals = _offers(rng, offers, now, partners, locations, pillars, themes, languages, log)
         counts.update(totals)
-        if postgres:
-            started = clock.monotonic()
-            # Without statistics of the tables just filled, PostgreSQL would scan a whole
-            # related table for each offer's codes instead of using its index.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
-            _build_documents_and_codes()
-            log(f"  search documents and filter codes in {clock.monotonic() - started:.1f} s")
+        started = clock.monotonic()
+        # Without statistics of the tables just filled, PostgreSQL would scan a whole related
+        # table for each offer's codes instead of using its index.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        _build_documents_and_codes()
+        log(f"  search documents and filter codes in {clock.monotonic() - started:.1f} s")
     finally:
-        if postgres:
-            _set_load_triggers(enabled=True)
-    if postgres:
-        _check_documents_and_codes()
+        _set_load_triggers(enabled=True)
+    _check_documents_and_codes()
     started = clock.monotonic()
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if postgres else "ANALYZE")
-    log(f"  {'VACUUM ANALYZE' if postgres else 'ANALYZE'} in {clock.monotonic() - started:.1f} s")
+        cursor.execute("VACUUM ANALYZE")
+    log(f"  VACUUM ANALYZE in {clock.monotonic() - started:.1f} s")
     return counts
 
 

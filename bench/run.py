@@ -104,8 +104,8 @@ def parse_args():
     parser.add_argument(
         "--fresh",
         action="store_true",
-        help="create the database hvhk_bench_<offers> (PostgreSQL, on the server of "
-        "DATABASE_URL) or a temporary SQLite file (no DATABASE_URL), and drop it at the end",
+        help="create the database hvhk_bench_<offers> on the server of DATABASE_URL, and drop "
+        "it at the end",
     )
     parser.add_argument(
         "--keep", action="store_true", help="with --fresh: keep the database for --reuse"
@@ -141,24 +141,18 @@ def prepare_environment(args):
     os.environ.setdefault("SECRET_KEY", "benchmark-only-" + "x" * 40)
     os.environ["ALLOWED_HOSTS"] = HOST
     url = os.environ.get("DATABASE_URL", "").strip()
-    os.environ["BENCH_GIVEN_DATABASE_URL"] = url
-    name = f"hvhk_bench_{args.offers}"
-    if args.fresh or args.reuse:
-        if url.startswith(("postgres://", "postgresql://")):
-            parts = urlsplit(url)
-            url = urlunsplit(parts._replace(path="/" + name))
-            if args.fresh and not args.reuse:
-                create_fresh_database(parts, name)
-        else:
-            path = Path(tempfile.gettempdir()) / f"{name}.sqlite3"
-            if args.fresh and not args.reuse:
-                path.unlink(missing_ok=True)
-            url = f"sqlite:///{path}"
-    if not url:
+    if not url.startswith(("postgres://", "postgresql://")):
         sys.exit(
-            "bench: without --fresh, set DATABASE_URL to an empty database (the project's "
-            "db.sqlite3 is never used)."
+            "bench: set DATABASE_URL to a PostgreSQL database: an empty one, or with --fresh or "
+            "--reuse any database on the server, which is only used to connect."
         )
+    os.environ["BENCH_GIVEN_DATABASE_URL"] = url
+    if args.fresh or args.reuse:
+        name = f"hvhk_bench_{args.offers}"
+        parts = urlsplit(url)
+        url = urlunsplit(parts._replace(path="/" + name))
+        if args.fresh:
+            create_fresh_database(parts, name)
     os.environ["DATABASE_URL"] = url
     return url
 
@@ -183,9 +177,6 @@ def drop_fresh_database(url):
     from django.db import connections
 
     connections.close_all()
-    if url.startswith("sqlite:"):
-        Path(urlsplit(url).path).unlink(missing_ok=True)
-        return
     import psycopg
 
     parts = urlsplit(url)
@@ -227,9 +218,8 @@ def run(args, database_url):
     print()
     print(report)
     RESULTS_DIR.mkdir(exist_ok=True)
-    vendor = connection.vendor
     suffix = f"-{args.label}" if args.label else ""
-    out = RESULTS_DIR / f"{started_at:%Y%m%d-%H%M}-{vendor}-{args.offers}{suffix}.md"
+    out = RESULTS_DIR / f"{started_at:%Y%m%d-%H%M}-{args.offers}{suffix}.md"
     out.write_text(report + "\n")
     print(f"bench: written to {out.relative_to(ROOT)}")
 
@@ -419,16 +409,12 @@ def markdown_report(args, counts, pages, timings, details, started_at, before, a
 
 
 def database_version(connection):
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW server_version")
-            version = cursor.fetchone()[0].split()[0]
-            cursor.execute("SHOW jit")
-            jit = cursor.fetchone()[0]
-        return f"PostgreSQL {version} (jit {jit})"
-    import sqlite3
-
-    return f"SQLite {sqlite3.sqlite_version}"
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0].split()[0]
+        cursor.execute("SHOW jit")
+        jit = cursor.fetchone()[0]
+    return f"PostgreSQL {version} (jit {jit})"
 
 
 def cpu_model():

@@ -1,4 +1,7 @@
-"""Text search over offers: the stored search document and its upkeep (PostgreSQL).
+"""Text search over offers: the stored search document and its upkeep.
+
+The current definitions of the configuration, functions and triggers are in
+aanbod/sql/search.sql, applied by migration 0008; this is what they first were.
 
 Why database triggers keep ``aanbod_offer.search_vector`` current, and not Python (save() or
 signals): offers are written through many paths that bypass save() and signals --
@@ -26,8 +29,6 @@ Indexes: GIN on search_vector for "@@", and GIN gin_trgm_ops on aanbod_fold(titl
 typo fallback ("%>"). aanbod_fold() is an IMMUTABLE wrapper around unaccent(lower(...)): unaccent
 itself is only STABLE and cannot be used in an index. It names the unaccent dictionary with its
 schema so that it also works under the empty search_path of pg_dump/pg_restore.
-
-On SQLite every operation here does nothing: search matches at query time (aanbod/search.py).
 """
 
 import django.contrib.postgres.search
@@ -207,14 +208,10 @@ def _schemas(schema_editor):
 
 
 def create_search_objects(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     schema_editor.execute(FORWARD.format(**_schemas(schema_editor)), params=None)
 
 
 def drop_search_objects(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     schema_editor.execute(BACKWARD.format(**_schemas(schema_editor)), params=None)
 
 

@@ -1,4 +1,7 @@
-"""Filter codes per offer: ``aanbod_offer.facets`` and its upkeep (PostgreSQL).
+"""Filter codes per offer: ``aanbod_offer.facets`` and its upkeep.
+
+The current definitions of the functions and triggers are in aanbod/sql/facets.sql, applied by
+migration 0008; this is what they first were.
 
 The catalogue's filters on related tables -- pillar, theme, language, postcode of a place,
 weekday -- were EXISTS subqueries that PostgreSQL checked offer by offer; eight filters together
@@ -27,8 +30,6 @@ As in 0004_offer_search, the triggers compare columns in their body instead of n
 
 The partial GIN index holds published offers only: the public pages never ask for others, and
 with the status in the index's condition PostgreSQL needs no second index to leave drafts out.
-
-On SQLite every operation here does nothing: the filters use subqueries there.
 """
 
 import django.contrib.postgres.search
@@ -232,13 +233,11 @@ def _sql(template, per_table, schema_editor):
 
 
 def create_facet_objects(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(_sql(FORWARD, CHILD_TRIGGERS, schema_editor), params=None)
+    schema_editor.execute(_sql(FORWARD, CHILD_TRIGGERS, schema_editor), params=None)
 
 
 def drop_facet_objects(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(_sql(BACKWARD, DROP_CHILD_TRIGGERS, schema_editor), params=None)
+    schema_editor.execute(_sql(BACKWARD, DROP_CHILD_TRIGGERS, schema_editor), params=None)
 
 
 class Migration(migrations.Migration):

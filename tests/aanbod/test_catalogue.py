@@ -5,7 +5,6 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from aanbod.models import Language, Offer, Pillar, SearchLog, Theme
@@ -95,9 +94,6 @@ def test_it_says_so_when_the_typo_fallback_was_used(client, partner, monkeypatch
     assert titles(response) == ["Kinderopvang zoeken"]
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="the typo fallback is PostgreSQL's trigram search"
-)
 def test_a_typo_finds_the_offer_it_meant(client, partner):
     factories.make_offer(partner, "Kinderopvang zoeken")
     factories.make_offer(partner, "Peuterspel")

@@ -200,9 +200,6 @@ class TestPlacesAndActivities:
         assert not Session.objects.exists()
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="needs a database server with row locks"
-)
 # Two connections must see each other's commits; the rollback afterwards puts back what the
 # migrations made (pillars, groups) for the tests that come after.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

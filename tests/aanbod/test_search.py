@@ -1,4 +1,4 @@
-"""Text search over offers (aanbod/search.py) on PostgreSQL and on the SQLite default."""
+"""Text search over offers (aanbod/search.py)."""
 
 import pytest
 from django.db import connection
@@ -12,10 +12,6 @@ from aanbod.models import Offer, Pillar, SearchLog, Theme
 from aanbod.search import normalise_query, record_search, search_offers
 from tests import factories
 
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="full-text and trigram search need PostgreSQL"
-)
-
 
 def titles(queryset):
     return [offer.title for offer in queryset]
@@ -28,9 +24,6 @@ def found(text, offers=None):
 
 def make_theme(name):
     return Theme.objects.create(name=name, slug=name.lower().replace(" ", "-"))
-
-
-# The behaviour both backends share.
 
 
 def test_blank_text_returns_the_offers_unchanged(partner):
@@ -125,29 +118,35 @@ def test_it_only_narrows_the_offers_it_is_given(partner):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "x" * 5000,
-        "borstvoeding " * 400,
-        "slaap\x00problemen",
-        "\x00",
-        "\ud800 kapotte tekens",
-        "emoji 👶🏽‍🍼 en ‮omgekeerd‬",
-        "ولادة 出生 рождение",
-        '-foo "bar" or',
-        '"niet afgesloten',
-        "or or or - -- & | ! ( ) <-> :* \\ '",
-        "'; DROP TABLE aanbod_offer; --",
-        "%_%",
-        "a" * 199 + "é",
-        12345,
+        ("x" * 5000, []),
+        ("borstvoeding " * 400, []),
+        ("slaap\x00problemen", []),
+        ("babbelbox\x00", ["Babbelbox"]),
+        # Nothing left to look for: the offers as they were given.
+        ("\x00", ["Babbelbox"]),
+        ("\ud800 kapotte tekens", []),
+        ("\ud800 babbelbox", ["Babbelbox"]),
+        # A soft hyphen hides inside a word.
+        ("babbel\u00adbox", ["Babbelbox"]),
+        ("emoji 👶🏽‍🍼 en ‮omgekeerd‬", []),
+        ("ولادة 出生 рождение", []),
+        ('-foo "bar" or', []),
+        ('"niet afgesloten', []),
+        ('"babbelbox', ["Babbelbox"]),
+        ("babbelbox or zomerkamp", ["Babbelbox"]),
+        ("BABBELBOX:*", ["Babbelbox"]),
+        ("or or or - -- & | ! ( ) <-> :* \\ '", []),
+        ("'; DROP TABLE aanbod_offer; --", []),
+        ("%_%", []),
+        ("a" * 199 + "é", []),
+        (12345, []),
     ],
 )
-def test_odd_input_never_raises(partner, text):
+def test_odd_input_never_raises_and_finds_what_its_words_say(partner, text, expected):
     factories.make_offer(partner, title="Babbelbox", summary="Praten en spelen.")
-    result, used_fallback = search_offers(Offer.objects.published(), text)
-    assert isinstance(titles(result), list)
-    assert isinstance(used_fallback, bool)
+    assert found(text, Offer.objects.published()) == expected
 
 
 SEARCH_SYNTAX = ["-", '"', "or", "OR", "&", "|", "!", "(", ")", ":*", "<->", "'", "\\", "%"]
@@ -166,12 +165,19 @@ SEARCH_SYNTAX = ["-", '"', "or", "OR", "&", "|", "!", "(", ")", ":*", "<->", "'"
         ).map("".join),
     )
 )
-def test_any_text_is_accepted(partner, text):
+def test_any_text_is_accepted_and_only_narrows_the_offers_given(partner, text):
+    # The examples share one database. The draft has the same text: a search that widened the
+    # offers given would list it.
     if not Offer.objects.exists():
         factories.make_offer(partner, title="Babbelbox", summary="Praten en spelen.")
-    result, used_fallback = search_offers(Offer.objects.published(), text)
-    assert len(titles(result)) <= 1
-    assert isinstance(used_fallback, bool)
+        factories.make_offer(
+            partner, title="Babbelbox klad", summary="Praten en spelen.", status=Offer.Status.DRAFT
+        )
+    result, _ = search_offers(Offer.objects.published(), text)
+    listed = titles(result)
+    assert listed in ([], ["Babbelbox"])
+    # The count a list shows instead of counting again.
+    assert getattr(result, "match_count", len(listed)) == len(listed)
 
 
 def test_text_without_letters_or_digits_finds_nothing(partner):
@@ -353,10 +359,9 @@ def test_record_search_skips_blank_text(db):
     assert not SearchLog.objects.exists()
 
 
-# PostgreSQL only: Dutch stemming, the typo fallback and the indexes.
+# Dutch stemming, the typo fallback and the indexes.
 
 
-@postgresql_only
 def test_dutch_stemming_finds_other_forms_of_a_word(partner):
     factories.make_offer(partner, title="Slaap zacht", summary="Tips voor rustige nachten.")
     factories.make_offer(partner, title="Spelen in het park", summary="Buiten met je kind.")
@@ -364,7 +369,6 @@ def test_dutch_stemming_finds_other_forms_of_a_word(partner):
     assert found("speel") == ["Spelen in het park"]
 
 
-@postgresql_only
 def test_an_exact_hit_does_not_use_the_fallback(partner):
     factories.make_offer(partner, title="Borstvoedingsconsult")
     result, used_fallback = search_offers(Offer.objects.all(), "borstvoedingsconsult")
@@ -372,7 +376,6 @@ def test_an_exact_hit_does_not_use_the_fallback(partner):
     assert used_fallback is False
 
 
-@postgresql_only
 @pytest.mark.parametrize(
     ("typo", "title"),
     [
@@ -391,7 +394,6 @@ def test_a_typo_finds_the_offer_through_the_fallback(partner, typo, title):
     assert result[0].rank >= 0.6
 
 
-@postgresql_only
 def test_the_fallback_finds_theme_names_with_a_typo(partner):
     offer = factories.make_offer(partner, title="Inloopmoment")
     offer.themes.add(make_theme("Kinderopvang"))
@@ -399,7 +401,6 @@ def test_the_fallback_finds_theme_names_with_a_typo(partner):
     assert found("kinderopvnag") == ["Inloopmoment"]
 
 
-@postgresql_only
 def test_the_fallback_only_narrows_the_offers_it_is_given(partner):
     factories.make_offer(partner, title="Kinderopvang De Boomhut", status=Offer.Status.DRAFT)
     result, used_fallback = search_offers(Offer.objects.published(), "kinderopvnag")
@@ -407,7 +408,6 @@ def test_the_fallback_only_narrows_the_offers_it_is_given(partner):
     assert used_fallback is True
 
 
-@postgresql_only
 def test_the_fallback_leaves_unrelated_offers_out(partner):
     factories.make_offer(partner, title="Huis van het Kind")
     result, used_fallback = search_offers(Offer.objects.all(), "huiswerk")
@@ -415,7 +415,6 @@ def test_the_fallback_leaves_unrelated_offers_out(partner):
     assert used_fallback is True
 
 
-@postgresql_only
 def test_the_search_document_weighs_title_summary_description_and_the_rest(partner):
     offer = factories.make_offer(partner, title="Babbelbox", summary="Praten", description="Koffie")
     offer.themes.add(make_theme("Ontmoeting"))
@@ -438,14 +437,12 @@ def _plan(queryset):
         return "\n".join(row[0] for row in cursor.fetchall())
 
 
-@postgresql_only
 def test_the_full_text_search_can_use_its_gin_index(partner):
     factories.make_offer(partner, title="Babbelbox")
     result, _ = search_offers(Offer.objects.all(), "babbelbox")
     assert "aanbod_offer_search_vector_gin" in _plan(result)
 
 
-@postgresql_only
 def test_the_typo_fallback_can_use_the_trigram_index(partner):
     factories.make_offer(partner, title="Babbelbox")
     result, used_fallback = search_offers(Offer.objects.all(), "babelbox")
@@ -453,7 +450,6 @@ def test_the_typo_fallback_can_use_the_trigram_index(partner):
     assert "aanbod_offer_title_trgm" in _plan(result)
 
 
-@postgresql_only
 def test_the_fallback_ranks_a_similar_title_above_a_similar_theme(partner):
     offer = factories.make_offer(partner, title="Inloopmoment")
     offer.themes.add(make_theme("Kinderopvang voor baby's"))
@@ -464,7 +460,6 @@ def test_the_fallback_ranks_a_similar_title_above_a_similar_theme(partner):
     assert result[0].rank >= result[1].rank > 0
 
 
-@postgresql_only
 @pytest.mark.parametrize("text", ["babbelbox", "kinderopvnag"])
 def test_results_too_many_to_rank_are_in_title_order(partner, monkeypatch, text):
     monkeypatch.setattr("aanbod.search.RANKED_MATCHES_LIMIT", 1)

@@ -73,8 +73,7 @@ def browser(django_db_setup, django_db_blocker):
     # Playwright's sync API keeps an event loop running in this thread. Django then refuses
     # ORM calls from the test code unless told that this is safe here, and would hand the test
     # code new connection objects. Keep the ones the test database was set up with: they hold
-    # Django's snapshot for serialized rollback, and on SQLite the in-memory database that the
-    # live server shares.
+    # Django's snapshot for serialized rollback.
     kept = {alias: connections[alias] for alias in connections}
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
