@@ -116,14 +116,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Before WhiteNoise, so that static files carry the header too.
+    # Before WhiteNoise, so that static files carry these headers too.
     "csp.middleware.CSPMiddleware",
+    "huisvanhetkind.middleware.cross_origin_resource_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "huisvanhetkind.middleware.no_store_for_logged_in_users",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change to models with history (after authentication).
