@@ -3,7 +3,7 @@
 Fixtures: `browser` (one Chromium per session), `page` (desktop, 1280 px wide), `phone_page`
 (360 x 740), `no_js_page` (JavaScript disabled) and `new_page(**context_options)` for anything
 else. Every page speaks nl-BE, opens paths relative to the live server (`page.goto("/")`) and
-fails its test if it asks any other host for anything.
+fails its test if it asks any other host for anything or breaks the Content-Security-Policy.
 
 Helpers: `assert_accessible(page)` (axe-core, WCAG 2.x A/AA) and
 `assert_no_horizontal_scroll(page)`.
@@ -109,7 +109,7 @@ def new_page(browser, live_server, django_db_serialized_rollback):
     group) before the next one.
     """
     server = urlsplit(live_server.url)
-    contexts, foreign = [], []
+    contexts, foreign, violations = [], [], []
 
     def only_the_live_server(route):
         url = urlsplit(route.request.url)
@@ -118,6 +118,11 @@ def new_page(browser, live_server, django_db_serialized_rollback):
         else:
             foreign.append(route.request.url)
             route.abort()
+
+    def report_csp_violation(message):
+        # Chromium reports what the policy blocked on the page's console.
+        if "Content Security Policy" in message.text:
+            violations.append(f"{message.page.url if message.page else ''}: {message.text}")
 
     def open_page(**options):
         # Reduced motion switches off Bootstrap's transitions, so axe never measures the
@@ -132,19 +137,22 @@ def new_page(browser, live_server, django_db_serialized_rollback):
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
         context.route("**/*", only_the_live_server)
+        context.on("console", report_csp_violation)
         contexts.append(context)
         if options.get("java_script_enabled") is False:
             _no_js_contexts.add(id(context))
         return context.new_page()
 
-    # Exposed for the harness's own test, which makes such a request on purpose.
+    # Exposed for the harness's own tests, which make such requests on purpose.
     open_page.foreign_requests = foreign
+    open_page.csp_violations = violations
     yield open_page
 
     for context in contexts:
         _no_js_contexts.discard(id(context))
         context.close()
     assert not foreign, f"pages asked hosts other than the live server for: {foreign}"
+    assert not violations, "pages broke the Content-Security-Policy:\n" + "\n".join(violations)
 
 
 @pytest.fixture

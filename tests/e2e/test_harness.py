@@ -35,8 +35,9 @@ def test_assert_no_horizontal_scroll_catches_a_too_wide_element(phone_page):
 
 
 def test_requests_to_other_hosts_are_blocked_and_reported(new_page):
+    # On a blank page: on the site's own pages the Content-Security-Policy stops such a
+    # request before it is made.
     page = new_page()
-    page.goto("/")
     page.evaluate(
         """() => new Promise(done => {
             const img = new Image();
@@ -46,6 +47,17 @@ def test_requests_to_other_hosts_are_blocked_and_reported(new_page):
     )
     assert new_page.foreign_requests == ["https://cdn.example.org/logo.png"]
     new_page.foreign_requests.clear()  # caught as intended: let the fixture's own check pass
+
+
+def test_content_security_policy_violations_are_reported(new_page):
+    page = new_page()
+    page.goto("/")
+    with page.expect_console_message():
+        page.evaluate("""() => document.body.insertAdjacentHTML(
+            "beforeend", '<p style="color: red">Ingevoegd</p>')""")
+    assert len(new_page.csp_violations) == 1
+    assert "inline style" in new_page.csp_violations[0]
+    new_page.csp_violations.clear()  # caught as intended
 
 
 def test_pages_open_in_dutch_on_the_live_server(page, live_server):
