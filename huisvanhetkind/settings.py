@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from cryptography.fernet import Fernet
 from csp.constants import NONE, SELF, UNSAFE_HASHES
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -113,6 +114,7 @@ INSTALLED_APPS = [
     "partners",
     "aanbod",
     "netwerk",
+    "referrals",
 ]
 
 MIDDLEWARE = [
@@ -288,3 +290,37 @@ OFFER_REVIEW_MONTHS = env_int("OFFER_REVIEW_MONTHS", 6)
 
 # Absolute links in e-mails and calendar feeds, which have no request to build them from.
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+
+# Referrals between partners (the referrals app). The family's details are encrypted with
+# Fernet keys: the first key encrypts, every key decrypts, so a new key goes first and the old
+# ones stay until `manage.py rotate_referral_keys` re-encrypted every row (see README.md).
+# Generate a key with
+# python3 -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'.
+REFERRAL_KEYS = env_list("REFERRAL_KEYS", [])
+if not REFERRAL_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured("REFERRAL_KEYS must be set when DEBUG is off.")
+    REFERRAL_KEYS = ["ZGV2ZWxvcG1lbnQtb25seS1yZWZlcnJhbC1rZXktMDA="]
+try:
+    [Fernet(key) for key in REFERRAL_KEYS]
+except ValueError:
+    raise ImproperlyConfigured(
+        "REFERRAL_KEYS must be comma-separated Fernet keys (32 bytes, url-safe base64)."
+    ) from None
+# The key of the keyed hash (HMAC-SHA256) of a family's e-mail address or phone number, which
+# lets a coordinator find one person's referrals without decrypting every row.
+REFERRAL_LOOKUP_KEY = os.environ.get("REFERRAL_LOOKUP_KEY", "")
+if not REFERRAL_LOOKUP_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("REFERRAL_LOOKUP_KEY must be set when DEBUG is off.")
+    REFERRAL_LOOKUP_KEY = "development-only-referral-lookup-key"
+# An unanswered referral expires after this many days; both sides are warned 3 days before.
+REFERRAL_EXPIRY_DAYS = env_int("REFERRAL_EXPIRY_DAYS", 14)
+if REFERRAL_EXPIRY_DAYS < 4:
+    raise ImproperlyConfigured(
+        "REFERRAL_EXPIRY_DAYS must be at least 4 (a warning comes 3 before)."
+    )
+# The family's details are erased this many months after a referral ended.
+REFERRAL_RETENTION_MONTHS = env_int("REFERRAL_RETENTION_MONTHS", 6)
+if REFERRAL_RETENTION_MONTHS < 1:
+    raise ImproperlyConfigured("REFERRAL_RETENTION_MONTHS must be at least 1.")

@@ -6,12 +6,16 @@ from django.urls import include, path
 
 from aanbod import portal_urls as offer_portal
 from partners import urls as partner_portal
+from referrals import portal_urls as referral_portal
 
 from . import views
 
 # The partner portal's URL names are "portal:…" whichever app serves the page; partners does not
 # know the apps built on it, so their lists are joined here.
-portal = ([*partner_portal.urlpatterns, *offer_portal.urlpatterns], partner_portal.app_name)
+portal = (
+    [*partner_portal.urlpatterns, *offer_portal.urlpatterns, *referral_portal.urlpatterns],
+    partner_portal.app_name,
+)
 
 # Dutch pages live at the root; /fr/ and /en/ prefixes select the other languages,
 # so a shared link always opens in the language it was shared in.

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from aanbod.models import Location, Offer, OfferLocation, Pillar, Session
 from partners.models import Membership, Partner
+from referrals.services import referral_send
 
 _counter = itertools.count(1)
 
@@ -64,3 +65,21 @@ def make_session(offer, starts_in=timedelta(days=3), duration=timedelta(hours=2)
     return Session.objects.create(
         offer=offer, starts_at=starts_at, ends_at=starts_at + duration, **kwargs
     )
+
+
+def make_referral(sender, receiver, sent_by=None, **kwargs):
+    """A referral sent with the family's consent, through the service (so with its first step)."""
+    details = {
+        "age_band": "0-3",
+        "consent_by": "parent",
+        "consent_on": timezone.localdate(),
+        "consent_method": "spoken",
+        "first_name": "Amira",
+        "contact_method": "phone",
+        "contact_detail": "0470 12 34 56",
+        "language": "Arabisch",
+        "interpreter_needed": True,
+        "question": "Zoekt een plek om andere ouders te ontmoeten.",
+        **kwargs,
+    }
+    return referral_send(sender=sender, user=sent_by, receiver=receiver, **details)

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "huisvanhetkind" / "settings.py"
@@ -29,6 +30,8 @@ README_PLACEHOLDERS = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "DATABASE_URL": "postgres://hvhk@db.example/hvhk",
     "EMAIL_HOST": "smtp.example",
+    "REFERRAL_KEYS": Fernet.generate_key().decode(),
+    "REFERRAL_LOOKUP_KEY": secrets.token_urlsafe(50),
 }
 
 
@@ -130,6 +133,18 @@ def test_debug_off_without_database_url_refuses_to_start():
     assert_stops_with_one_line(result, "DATABASE_URL")
 
 
+@pytest.mark.parametrize("variable", ["REFERRAL_KEYS", "REFERRAL_LOOKUP_KEY"])
+def test_debug_off_without_the_referral_keys_refuses_to_start(variable):
+    env = {name: value for name, value in PRODUCTION_ENV.items() if name != variable}
+    assert_stops_with_one_line(manage("check", **env), variable)
+
+
+def test_a_referral_key_that_is_no_fernet_key_stops_start_up_without_showing_it():
+    result = manage("check", REFERRAL_KEYS="not-a-key-at-all")
+    assert_stops_with_one_line(result, "REFERRAL_KEYS")
+    assert "not-a-key-at-all" not in result.stderr
+
+
 @pytest.mark.parametrize(
     ("variable", "value"),
     [("DEBUG", "maybe"), ("EMAIL_PORT", "abc"), ("SECURE_HSTS_SECONDS", "1 year")],
@@ -150,6 +165,8 @@ def test_the_development_defaults_need_no_environment(load_settings):
     settings = load_settings()
     assert settings.DEBUG is True
     assert settings.SECRET_KEY
+    assert len(settings.REFERRAL_KEYS) == 1
+    assert settings.REFERRAL_LOOKUP_KEY
     database = settings.DATABASES["default"]
     assert database["ENGINE"] == "django.db.backends.postgresql"
     # The embedded server, reached through its socket in the project folder.
