@@ -113,6 +113,7 @@ class Referral(models.Model):
         verbose_name=_("sent by"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     receiver = models.ForeignKey(

@@ -18,6 +18,7 @@ from aanbod.models import (
     Session,
 )
 from partners.models import Invitation, Membership, Partner
+from referrals.models import AccessLogEntry, Referral, ReferralEvent
 from tests import factories
 
 
@@ -59,6 +60,11 @@ POST_DATA = {
     "registration": "walk_in",
     "format": "in_person",
     "pillars": "1",
+    "target": "p-1",
+    "consent": "yes",
+    "token": "forged",
+    "decline-reason": "other",
+    "close-outcome": "helped",
     "next": "/",
 }
 
@@ -75,6 +81,8 @@ def targets(partner, manager, editor):
     )
     factories.make_session(offer)
     report = ErrorReport.objects.create(offer=offer, message="Klopt niet")
+    # Sent by the partner to a third one: the outsider's partner is on neither side.
+    referral = factories.make_referral(partner, factories.make_partner("Derde partner vzw"))
     return {
         "slug": partner.slug,
         "membership_id": Membership.objects.get(user=editor, partner=partner).pk,
@@ -82,6 +90,7 @@ def targets(partner, manager, editor):
         "offer_id": offer.pk,
         "location_id": site.pk,
         "report_id": report.pk,
+        "referral_id": referral.pk,
     }
 
 
@@ -108,6 +117,9 @@ def snapshot():
         list(ScheduleSlot.objects.order_by("pk").values()),
         list(Session.objects.order_by("pk").values()),
         list(ErrorReport.objects.order_by("pk").values()),
+        list(Referral.objects.order_by("pk").values()),
+        list(ReferralEvent.objects.order_by("pk").values()),
+        AccessLogEntry.objects.count(),
         Partner.history.count(),
         Membership.history.count(),
         Offer.history.count(),
@@ -149,6 +161,16 @@ def test_the_portal_has_urls_to_check():
         "location_edit",
         "report_list",
         "report_handled",
+        "referral_list",
+        "referral_create",
+        "referral_no_consent",
+        "referral_detail",
+        "referral_accept",
+        "referral_decline",
+        "referral_pass_on",
+        "referral_contact_made",
+        "referral_close",
+        "referral_withdraw",
     } <= names
 
 
