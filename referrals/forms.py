@@ -157,7 +157,7 @@ class ConsentForm(forms.Form):
     consent_on = forms.DateField(
         label=_("When did they agree?"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     consent_method = forms.ChoiceField(
         label=_("How did they agree?"),
