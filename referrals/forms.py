@@ -1,6 +1,8 @@
 """The referral forms: consent first (ConsentForm), then the few details (DetailsForm); the
 receiving partner's answers; the coordinators' subject access search."""
 
+from datetime import date
+
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -247,7 +249,7 @@ def read_consent_token(token, sender):
     target = Target.from_value(data.get("target"), sender)
     if target is None:
         return None
-    return data, target
+    return {**data, "consent_on": date.fromisoformat(data["consent_on"])}, target
 
 
 class DetailsForm(forms.ModelForm):

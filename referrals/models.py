@@ -198,7 +198,7 @@ class Referral(models.Model):
         return self.erased_at is not None
 
     def side_of(self, partner):
-        """ "sender" or "receiver": which side a partner's staff act for."""
+        """Which side the staff of one of the two partners act for: sender or receiver."""
         return "sender" if partner.pk == self.sender_id else "receiver"
 
     def other_side(self, partner):

@@ -119,10 +119,10 @@ def referral_step(
         )
         if current.status not in rule.after or current.is_erased:
             raise StepRefused(step)
-        if rule.side is not None and (partner is None or current.side_of(partner) != rule.side):
-            raise StepRefused(step)
-        if rule.side == "receiver" and partner.pk != current.receiver_id:
-            raise StepRefused(step)
+        if rule.side is not None:
+            side = current.sender_id if rule.side == "sender" else current.receiver_id
+            if partner is None or partner.pk != side:
+                raise StepRefused(step)
         if step == "pass_on" and passed_to.pk in (current.sender_id, current.receiver_id):
             raise StepRefused(step)
         current.status = rule.status

@@ -19,7 +19,8 @@ def hours(duration):
 
 def referral_counts(referrals=None):
     """A dict of lists of rows (dicts): by_receiver (with its median time to answer),
-    by_pillar, by_status, by_outcome, and the totals. Five queries, whatever the number."""
+    by_pillar (a referral to an offer with two pillars counts for both), by_status, by_outcome,
+    and the totals. Five queries, whatever the number of referrals."""
     referrals = Referral.objects.all() if referrals is None else referrals
     answer_time = F("answered_at") - F("created_at")
     by_receiver = list(

@@ -80,13 +80,13 @@ def referral_create(request, partner):
     form = ConsentForm(request.POST or None, sender=partner)
     if request.method == "POST" and form.is_valid():
         if not form.has_consent:
-            return redirect_with_target(partner, form.cleaned_data["target"])
+            return _no_consent_redirect(partner, form.cleaned_data["target"])
         details = DetailsForm(initial={"token": form.token(uuid.uuid4())})
         return _render_details(request, partner, details, form.cleaned_data)
     return render(request, "referrals/referral_consent.html", {"partner": partner, "form": form})
 
 
-def redirect_with_target(partner, target):
+def _no_consent_redirect(partner, target):
     response = redirect("portal:referral_no_consent", slug=partner.slug)
     response["Location"] += f"?naar={target.value}"
     return response
