@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "partners",
     "aanbod",
     "netwerk",
+    "analyse",
 ]
 
 MIDDLEWARE = [

@@ -1,7 +1,8 @@
 """Which package may import which. partners is the base; aanbod and netwerk are built on it and
-not on each other; common (the site-wide helpers) imports no app. huisvanhetkind (settings,
-root URLs, site pages) may import every app, and no app imports it: settings are read through
-django.conf.settings.
+not on each other; common (the site-wide helpers) imports no app. analyse (the analysis of the
+offer and the network) reads partners, aanbod and netwerk, and no app imports it.
+huisvanhetkind (settings, root URLs, site pages) may import every app, and no app imports it:
+settings are read through django.conf.settings.
 
 The imports are read from the source with ast, so one inside a function counts too.
 """
@@ -12,12 +13,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = {"partners", "aanbod", "netwerk"}
+APPS = {"partners", "aanbod", "netwerk", "analyse"}
 FORBIDDEN = {
     "common": APPS | {"huisvanhetkind"},
-    "partners": {"aanbod", "netwerk", "huisvanhetkind"},
-    "aanbod": {"netwerk", "huisvanhetkind"},
-    "netwerk": {"aanbod", "huisvanhetkind"},
+    "partners": {"aanbod", "netwerk", "analyse", "huisvanhetkind"},
+    "aanbod": {"netwerk", "analyse", "huisvanhetkind"},
+    "netwerk": {"aanbod", "analyse", "huisvanhetkind"},
+    "analyse": {"huisvanhetkind"},
 }
 
 
