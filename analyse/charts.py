@@ -4,6 +4,8 @@ beside the table with the same figures, for screen readers and for reading exact
 
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+
 WIDTH = 600
 LABEL_WIDTH = 190
 VALUE_WIDTH = 60
@@ -36,7 +38,7 @@ def bar_chart(title, items, *, maximum=None, target=None, unit=""):
             Bar(
                 label=str(label),
                 value=value,
-                text="–" if value is None else f"{value}{unit}",
+                text="–" if value is None else f"{number_format(value)}{unit}",
                 y=y,
                 width=0 if value is None else round(room * value / top, 1),
                 text_y=y + BAR_HEIGHT - 6,

@@ -386,9 +386,10 @@ def searches(request, viewer):
 def need_create(request, viewer):
     form = NeedSignalForm(request.POST or None, viewer=viewer)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        signal = form.save()
         messages.success(request, _("Thank you: the need is recorded."))
-        return redirect("analyse:searches")
+        # The month it was heard in, so it is in the list.
+        return redirect(f"{reverse('analyse:searches')}?maand={signal.heard_on:%Y-%m}")
     return render(request, "analyse/need_form.html", {"viewer": viewer, "form": form})
 
 
