@@ -40,7 +40,8 @@ class Table:
 
 def plain(value):
     """A cell's value as a spreadsheet wants it: numbers as numbers, the rest as text."""
-    value = value.value if isinstance(value, Cell) else value
+    if isinstance(value, Cell):
+        value = value.text or value.value
     if value is None:
         return ""
     if isinstance(value, int | float):

@@ -103,9 +103,7 @@ def huizen_table():
         empty_text=_("There is no Huis van het Kind in the list of places yet."),
     )
     for huis, offered in coverage_rules.huizen_pillars():
-        cells = [
-            Cell(_("yes"), gap=False) if p.pk in offered else Cell(_("no"), gap=True) for p in basic
-        ]
+        cells = [Cell(_("yes")) if p.pk in offered else Cell(_("no"), gap=True) for p in basic]
         count = sum(p.pk in offered for p in basic)
         table.rows.append([huis.name, *cells, f"{count}/{len(basic)}"])
     return table

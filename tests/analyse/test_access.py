@@ -30,7 +30,7 @@ def test_partner_staff_open_every_analysis_page(client, editor, url):
     client.force_login(editor)
     response = client.get(url)
     assert response.status_code == 200
-    assert response["Cache-Control"] == "no-store" or "no-store" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_only_coordinators_open_the_yearly_report(client, manager, coordinator):
@@ -45,9 +45,3 @@ def test_only_coordinators_open_the_yearly_report(client, manager, coordinator):
         assert f'id="section-{section}"' in content
     csv = client.get("/mijn/analyse/jaarverslag/?jaar=2025&formaat=csv&tabel=deelname")
     assert csv["Content-Disposition"] == 'attachment; filename="analyse-2025-deelname.csv"'
-
-
-def test_the_analysis_has_its_own_slug_under_mijn(client, coordinator):
-    factories.make_partner("Analyse vzw", slug="analyse-vzw")
-    client.force_login(coordinator)
-    assert client.get("/mijn/analyse/").context["viewer"].coordinator
