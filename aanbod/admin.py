@@ -5,6 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     ErrorReport,
+    FilterLog,
     Language,
     Location,
     Offer,
@@ -168,6 +169,17 @@ class SearchLogAdmin(admin.ModelAdmin):
     list_display = ["query", "result_count", "searched_on"]
     list_filter = ["searched_on"]
     search_fields = ["query"]
+    date_hierarchy = "searched_on"
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(FilterLog)
+class FilterLogAdmin(admin.ModelAdmin):
+    list_display = ["filters", "result_count", "searched_on"]
+    list_filter = ["searched_on"]
+    search_fields = ["filters"]
     date_hierarchy = "searched_on"
 
     def has_change_permission(self, request, obj=None):

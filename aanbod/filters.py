@@ -2,6 +2,7 @@
 filtered page is a shareable, bookmarkable URL that works without JavaScript."""
 
 from datetime import datetime, time, timedelta
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
@@ -167,6 +168,22 @@ class OfferFilter(django_filters.FilterSet):
             self.match_count = getattr(queryset, "match_count", None)
         queryset = queryset.annotate(next_session_at=Subquery(next_session_start()))
         return self.order(queryset, data.get("sorteer"))
+
+    def chosen_filters(self):
+        """The valid filter values chosen, as a query string of their codes in a fixed order
+        ("gemeente=3012&voor=12-18"), without the search text and the sort order: the same
+        combination always reads the same. Empty when nothing is chosen or a value is invalid."""
+        if not self.form.is_valid():
+            return ""
+        pairs = []
+        for name, value in sorted(self.form.cleaned_data.items()):
+            if name in self.APPLIED_LAST or value in (None, "", [], False):
+                continue
+            if isinstance(value, Location):
+                value = value.slug
+            values = sorted(set(value)) if isinstance(value, list) else [value]
+            pairs += [(name, "1" if item is True else str(item)) for item in values]
+        return urlencode(pairs)
 
     def order(self, queryset, sort):
         if sort == self.SORT_SOONEST:

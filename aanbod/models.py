@@ -637,6 +637,26 @@ class SearchLog(models.Model):
         return f"{self.query} ({self.result_count})"
 
 
+class FilterLog(models.Model):
+    """A combination of catalogue filters that found no offer, counted anonymously like
+    SearchLog: the filter values (as a query string of their codes), the count and the day.
+
+    No IP address, cookie, session or user, and no free text: only chosen values are stored.
+    """
+
+    filters = models.CharField(_("filters"), max_length=500, db_index=True)
+    result_count = models.PositiveIntegerField(_("number of results"))
+    searched_on = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+
+    class Meta:
+        ordering = ["-searched_on"]
+        verbose_name = _("filter combination without results")
+        verbose_name_plural = _("filter combinations without results")
+
+    def __str__(self):
+        return f"{self.filters} ({self.result_count})"
+
+
 class ReviewReminder(models.Model):
     """An offer listed in a "please check your offers" e-mail to one person
     (remind_offer_review), so nobody hears about the same offer twice in a week."""

@@ -19,7 +19,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from .facets import Facet, has_any
-from .models import Offer, SearchLog, Theme
+from .models import FilterLog, Offer, SearchLog, Theme
 
 MAX_QUERY_LENGTH = 200
 # The text search configuration of aanbod/sql/search.sql: Dutch stemming after unaccent.
@@ -123,6 +123,20 @@ def record_search(text, result_count):
         return None
     return SearchLog.objects.create(
         query=query, result_count=max(int(result_count), 0), searched_on=timezone.localdate()
+    )
+
+
+def record_empty_filters(filterset):
+    """Count a combination of filters that found no offer: only the chosen values of the
+    filters (OfferFilter.chosen_filters), never the search text (SearchLog has it), nothing about
+    the visitor. Nothing is recorded when no filter was chosen."""
+    filters = filterset.chosen_filters()
+    if not filters:
+        return None
+    return FilterLog.objects.create(
+        filters=filters[: FilterLog._meta.get_field("filters").max_length],
+        result_count=0,
+        searched_on=timezone.localdate(),
     )
 
 

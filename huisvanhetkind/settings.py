@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "aanbod",
     "netwerk",
     "referrals",
+    "analyse",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("partners/", include("aanbod.partner_urls")),
     # Logged-in pages for partner staff: accounts, their organisation, the network.
     path("mijn/netwerk/", include("netwerk.urls")),
+    path("mijn/analyse/", include("analyse.urls")),
     path("mijn/", include(portal)),
     path("account/", include("partners.account_urls")),
     prefix_default_language=False,

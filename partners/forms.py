@@ -260,9 +260,10 @@ class PartnerProfileForm(forms.ModelForm):
 
 
 # A partner's portal lives at /mijn/<slug>/; these addresses under /mijn/ are the portal's own
-# (/mijn/netwerk/ is the network section), so no partner may take them as its slug.
+# (/mijn/netwerk/ is the network section, /mijn/analyse/ the analysis), so no partner may take
+# them as its slug.
 # tests/partners/test_reserved_slugs.py checks that every fixed address under /mijn/ is here.
-RESERVED_PARTNER_SLUGS = frozenset({"netwerk"})
+RESERVED_PARTNER_SLUGS = frozenset({"netwerk", "analyse"})
 
 
 class PartnerAdminForm(forms.ModelForm):

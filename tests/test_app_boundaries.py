@@ -1,6 +1,7 @@
 """Which package may import which. partners is the base; aanbod and netwerk are built on it and
-not on each other; referrals is built on aanbod (and so on partners), and nothing but the root
-URLs imports it; common (the site-wide helpers) imports no app. huisvanhetkind (settings,
+not on each other; referrals is built on aanbod (and so on partners); analyse (the analysis of
+the offer and the network) reads partners, aanbod and netwerk; nothing but the root URLs imports
+referrals or analyse; common (the site-wide helpers) imports no app. huisvanhetkind (settings,
 root URLs, site pages) may import every app, and no app imports it: settings are read through
 django.conf.settings.
 
@@ -13,13 +14,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = {"partners", "aanbod", "netwerk", "referrals"}
+APPS = {"partners", "aanbod", "netwerk", "referrals", "analyse"}
 FORBIDDEN = {
     "common": APPS | {"huisvanhetkind"},
-    "partners": {"aanbod", "netwerk", "referrals", "huisvanhetkind"},
-    "aanbod": {"netwerk", "referrals", "huisvanhetkind"},
-    "netwerk": {"aanbod", "referrals", "huisvanhetkind"},
-    "referrals": {"netwerk", "huisvanhetkind"},
+    "partners": {"aanbod", "netwerk", "referrals", "analyse", "huisvanhetkind"},
+    "aanbod": {"netwerk", "referrals", "analyse", "huisvanhetkind"},
+    "netwerk": {"aanbod", "referrals", "analyse", "huisvanhetkind"},
+    "referrals": {"netwerk", "analyse", "huisvanhetkind"},
+    "analyse": {"referrals", "huisvanhetkind"},
 }
 
 

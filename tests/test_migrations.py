@@ -15,7 +15,7 @@ BASIC_PILLARS = [
     "groepsaanbod",
 ]
 # The apps coordinators manage in the admin (DESIGN.md §2: partners, the offer, the network).
-COORDINATOR_APPS = ["partners", "aanbod", "netwerk"]
+COORDINATOR_APPS = ["partners", "aanbod", "netwerk", "analyse"]
 
 
 def test_the_five_basic_pillars_and_extra_offer_exist_in_order(db):

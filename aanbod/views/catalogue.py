@@ -81,6 +81,8 @@ def offer_list(request):
     # More than COUNT_LIMIT results are recorded as COUNT_LIMIT + 1.
     if filterset.search_text and "page" not in request.GET and not printing:
         search.record_search(filterset.search_text, paginator.count)
+    if not paginator.count and "page" not in request.GET and not printing:
+        search.record_empty_filters(filterset)
 
     params = filterset.data.copy()
     for name in VIEW_PARAMETERS:

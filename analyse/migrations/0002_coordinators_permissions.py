@@ -1,0 +1,35 @@
+"""Give the "Coordinators" group every permission on the analysis models (the need signals)."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+
+def add_permissions(apps, schema_editor):
+    # Permissions are normally created after all migrations ran; create them now so the
+    # group can be given them on a fresh database.
+    app_config = apps.get_app_config("analyse")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps)
+    app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name="Coordinators")
+    group.permissions.add(*Permission.objects.filter(content_type__app_label="analyse"))
+
+
+def remove_permissions(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group in Group.objects.filter(name="Coordinators"):
+        group.permissions.remove(*Permission.objects.filter(content_type__app_label="analyse"))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("analyse", "0001_initial"),
+        ("partners", "0002_coordinators_group"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(add_permissions, remove_permissions)]
