@@ -169,6 +169,7 @@ class ApplicationAdminForm(forms.ModelForm):
     asking for more information), with a message for the contact person that asking for more
     information and rejecting need. The button pressed is the decision."""
 
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     decision_message = forms.CharField(
         label=_("Message to the contact person"),
         required=False,
@@ -215,7 +216,7 @@ class ApplicationAdminForm(forms.ModelForm):
                 "decision_message",
                 _("Write the message the contact person gets with this decision."),
             )
-        name = cleaned_data.get("name", "").strip()
+        name = cleaned_data["name"] = " ".join(cleaned_data.get("name", "").split())
         if decision == "approve" and Partner.objects.filter(name__iexact=name).exists():
             self.add_error(
                 "name",

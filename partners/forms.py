@@ -374,7 +374,7 @@ class ApplicationForm(forms.ModelForm):
             widget=forms.CheckboxSelectMultiple,
             error_messages={"required": _("Choose at least one pillar.")},
         )
-        name = self.data.get(self.add_prefix("name"), "").strip() if self.is_bound else ""
+        name = " ".join(self.data.get(self.add_prefix("name"), "").split()) if self.is_bound else ""
         self.fields["signed"] = signature_tick(name, declaration.version)
         self.order_fields([*self.Meta.fields, "signed", "homepage"])
 

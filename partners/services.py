@@ -282,7 +282,7 @@ def application_approve(*, application, by, request):
     with transaction.atomic():
         application = _lock_open(application)
         partner = Partner(
-            name=application.name.strip(),
+            name=" ".join(application.name.split()),
             slug=partner_slug_for(application.name),
             kind=application.kind,
             description=application.offer,

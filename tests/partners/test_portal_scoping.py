@@ -17,7 +17,7 @@ from aanbod.models import (
     ScheduleSlot,
     Session,
 )
-from partners.models import Invitation, Membership, Partner
+from partners.models import Invitation, Membership, Partner, Signature
 from tests import factories
 
 
@@ -60,6 +60,9 @@ POST_DATA = {
     "format": "in_person",
     "pillars": "1",
     "next": "/",
+    "signed_by": "Iemand van elders",
+    "signer_role": "directeur",
+    "signed": "on",
 }
 
 
@@ -75,6 +78,7 @@ def targets(partner, manager, editor):
     )
     factories.make_session(offer)
     report = ErrorReport.objects.create(offer=offer, message="Klopt niet")
+    factories.make_declaration("2030")  # not signed by the partner yet
     return {
         "slug": partner.slug,
         "membership_id": Membership.objects.get(user=editor, partner=partner).pk,
@@ -108,6 +112,7 @@ def snapshot():
         list(ScheduleSlot.objects.order_by("pk").values()),
         list(Session.objects.order_by("pk").values()),
         list(ErrorReport.objects.order_by("pk").values()),
+        list(Signature.objects.order_by("pk").values()),
         Partner.history.count(),
         Membership.history.count(),
         Offer.history.count(),
