@@ -316,7 +316,7 @@ class Signature(models.Model):
         return f"{self.partner} – {self.declaration.version}"
 
 
-def signature_to_sign(partner):
+def declaration_to_sign(partner):
     """The current declaration when an active partner has not signed it yet, else None."""
     if partner.status != Partner.Status.ACTIVE:
         return None

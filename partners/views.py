@@ -28,7 +28,7 @@ from .forms import (
     PartnerProfileForm,
     RoleForm,
 )
-from .models import Membership, Partner, is_coordinator, person_name, signature_to_sign
+from .models import Membership, Partner, declaration_to_sign, is_coordinator, person_name
 
 
 def partner_view(*, manage=False):
@@ -245,7 +245,7 @@ def profile(request, partner):
 def declaration_sign(request, partner):
     """A manager signs the current version of the declaration for the partner; editors see
     that a manager must sign it."""
-    declaration = signature_to_sign(partner)
+    declaration = declaration_to_sign(partner)
     if declaration is None:
         messages.info(
             request,

@@ -95,6 +95,15 @@ class TestThePage:
         assert client.post(URL, application_data()).status_code == 200
         assert not Application.objects.exists()
 
+    def test_it_takes_a_fixed_number_of_queries(
+        self, client, declaration, django_assert_max_num_queries
+    ):
+        with django_assert_max_num_queries(2):
+            assert client.get(URL).status_code == 200
+        # The declaration, the pillars, two checks, the application and its first step.
+        with django_assert_max_num_queries(8):
+            assert client.post(URL, application_data()).status_code == 302
+
     def test_the_footer_and_the_about_page_link_to_it(self, client, declaration):
         assert f'href="{URL}"' in client.get(reverse("home")).text
         assert f'href="{URL}"' in client.get(reverse("about")).text
