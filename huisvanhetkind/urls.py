@@ -26,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("over-ons/", views.about, name="about"),
+    path("partner-worden/", views.become_partner, name="become_partner"),
     path("", include("aanbod.urls")),
     path("partners/", include("aanbod.partner_urls")),
     # Logged-in pages for partner staff: accounts, their organisation, the network.

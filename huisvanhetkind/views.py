@@ -1,19 +1,23 @@
-import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models.functions import Lower
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods
 from django.views.i18n import set_language as django_set_language
 
 from aanbod.models import AgeBand, Location, Pillar, Session
-from partners.models import Declaration, Partner
+from common.client import take_submission_slot
+from partners import services as partner_services
+from partners.forms import ApplicationForm
+from partners.models import Declaration, Partner, Signature
 
 HOME_AGENDA_SIZE = 5
-BOLD = re.compile(r"\*\*(.+?)\*\*")
+# Applications to become a partner, per client, like the error reports on offers.
+APPLICATIONS_PER_WINDOW = 3
+APPLICATION_WINDOW_SECONDS = 60 * 60
 
 
 def home(request):
@@ -31,73 +35,73 @@ def home(request):
     )
 
 
-def declaration_html(text, title=""):
-    """The declaration text as safe HTML: escaped, blank-line separated paragraphs, "- " lines
-    as a list, and the source's **bold** markers as <strong>.
-
-    The source was copied from a PDF, where a page break split "Leuven-centrum" into two
-    paragraphs; a paragraph ending in a hyphen followed by one starting in lower case is one.
-    """
-    blocks = []
-    for raw in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
-        block = raw.strip()
-        if blocks and blocks[-1].endswith("-") and block[:1].islower():
-            blocks[-1] += block
-        elif block:
-            blocks.append(block)
-    if blocks and title and blocks[0] == title.strip():
-        blocks.pop(0)  # the page shows the title as its heading already
-
-    html, paragraph, items = [], [], []
-    for block in blocks:
-        for line in filter(None, (line.strip() for line in block.split("\n"))):
-            if line.startswith("- "):
-                if paragraph:
-                    html.append("<p>" + "<br>".join(map(_inline_html, paragraph)) + "</p>")
-                    paragraph = []
-                items.append(line[2:])
-            else:
-                if items:
-                    html.append(_list_html(items))
-                    items = []
-                paragraph.append(line)
-        # A blank line ends a paragraph, but not a list: list items may be spaced out.
-        if paragraph:
-            html.append("<p>" + "<br>".join(map(_inline_html, paragraph)) + "</p>")
-            paragraph = []
-    if items:
-        html.append(_list_html(items))
-    return mark_safe("\n".join(html))
-
-
-def _inline_html(line):
-    # Escape first: the ** markers survive escaping unchanged, and nothing else becomes HTML.
-    return BOLD.sub(r"<strong>\1</strong>", escape(line))
-
-
-def _list_html(items):
-    return "<ul>" + "".join(f"<li>{_inline_html(item)}</li>" for item in items) + "</ul>"
-
-
 def about(request):
-    declaration = Declaration.objects.order_by("-effective_from").first()
-    signatures = (
-        declaration.signatures.select_related("partner").order_by(Lower("partner__name"))
-        if declaration
-        else []
-    )
+    declaration = Declaration.objects.current()
     return render(
         request,
         "about.html",
         {
             "declaration": declaration,
-            "declaration_html": (
-                declaration_html(declaration.text, declaration.title) if declaration else ""
-            ),
-            "signatures": signatures,
+            "signatures": latest_signatures(),
             "pillars": Pillar.objects.filter(is_basic=True),
             "former": Partner.Status.FORMER,
         },
+    )
+
+
+def latest_signatures():
+    """Each partner's newest signature of a published version, by partner name: which version
+    it signed, and when."""
+    signatures = (
+        Signature.objects.filter(declaration__in=Declaration.objects.published())
+        .select_related("partner", "declaration")
+        .order_by(Lower("partner__name"), "partner_id", "-declaration__effective_from")
+    )
+    seen, latest = set(), []
+    for signature in signatures:
+        if signature.partner_id not in seen:
+            seen.add(signature.partner_id)
+            latest.append(signature)
+    return latest
+
+
+@require_http_methods(["GET", "POST"])
+def become_partner(request):
+    """ "Partner worden": what the network is and asks, the current declaration, and the
+    application that signs it. Pillars are the catalogue's, which partners cannot import."""
+    declaration = Declaration.objects.current()
+    if request.method == "GET" and "verzonden" in request.GET:
+        return render(request, "become_partner_done.html")
+    form = None
+    rate_limited = False
+    if declaration is not None:
+        pillars = [(pillar.slug, pillar.name) for pillar in Pillar.objects.all()]
+        form = ApplicationForm(
+            request.POST if request.method == "POST" else None,
+            declaration=declaration,
+            pillar_choices=pillars,
+        )
+        if request.method == "POST" and form.is_valid():
+            if take_submission_slot(
+                request,
+                scope="application",
+                limit=APPLICATIONS_PER_WINDOW,
+                window_seconds=APPLICATION_WINDOW_SECONDS,
+            ):
+                # A filled-in honeypot gets the same thanks, so a robot learns nothing.
+                if not form.is_spam:
+                    partner_services.application_submit(application=form.save(commit=False))
+                return redirect(reverse("become_partner") + "?verzonden=1")
+            rate_limited = True
+    return render(
+        request,
+        "become_partner.html",
+        {
+            "declaration": declaration,
+            "form": form,
+            "rate_limited": rate_limited,
+        },
+        status=429 if rate_limited else 200,
     )
 
 

@@ -1,14 +1,24 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db import IntegrityError
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .forms import InvitationAdminForm, PartnerAdminForm, email_is_member
-from .models import Declaration, Invitation, Membership, Partner, Signature
+from .models import (
+    Application,
+    ApplicationStep,
+    Declaration,
+    Invitation,
+    Membership,
+    Partner,
+    Signature,
+)
 
 
 class MembershipInline(admin.TabularInline):
@@ -45,14 +55,23 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 @admin.register(Declaration)
 class DeclarationAdmin(admin.ModelAdmin):
+    """Coordinators publish a new version by adding it with the day it takes effect; from
+    that day active partners are asked to sign it in their portal."""
+
     list_display = ["title", "version", "effective_from"]
     search_fields = ["title", "version", "text"]
     inlines = [SignatureInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # What partners signed is kept as they signed it.
+        if obj is not None and obj.signatures.exists():
+            return ["version", "title", "text"]
+        return []
+
 
 @admin.register(Signature)
 class SignatureAdmin(admin.ModelAdmin):
-    list_display = ["partner", "declaration", "signed_on", "signed_by"]
+    list_display = ["partner", "declaration", "signed_on", "signed_by", "signer_role"]
     list_filter = ["declaration", "signed_on"]
     search_fields = ["partner__name", "signed_by"]
     autocomplete_fields = ["partner", "declaration"]
@@ -122,6 +141,168 @@ class InvitationAdmin(admin.ModelAdmin):
             ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", count)
             % {"count": count},
         )
+
+
+class ApplicationStepInline(admin.TabularInline):
+    model = ApplicationStep
+    fields = ["at", "status", "by", "message"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+DECISIONS = {
+    "_approve": "approve",
+    "_ask_information": "ask_information",
+    "_reject": "reject",
+}
+
+
+class ApplicationAdminForm(forms.ModelForm):
+    """The application as the organisation sent it (coordinators may correct it, e.g. after
+    asking for more information), with a message for the contact person that asking for more
+    information and rejecting need. The button pressed is the decision."""
+
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    decision_message = forms.CharField(
+        label=_("Message to the contact person"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Needed to ask for more information or to reject; it is e-mailed to the contact person."
+        ),
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "name",
+            "kind",
+            "address",
+            "website",
+            "offer",
+            "pillars",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "declaration",
+            "signed_by",
+            "signer_role",
+            "signed_on",
+        ]
+
+    @property
+    def decision(self):
+        return next((name for key, name in DECISIONS.items() if key in self.data), None)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        decision = self.decision
+        if decision is None:
+            return cleaned_data
+        if not self.instance.is_open:
+            raise forms.ValidationError(_("This application was decided already."))
+        if (
+            decision in ("ask_information", "reject")
+            and not cleaned_data.get("decision_message", "").strip()
+        ):
+            self.add_error(
+                "decision_message",
+                _("Write the message the contact person gets with this decision."),
+            )
+        name = cleaned_data["name"] = " ".join(cleaned_data.get("name", "").split())
+        if decision == "approve" and Partner.objects.filter(name__iexact=name).exists():
+            self.add_error(
+                "name",
+                _("A partner is called %(name)s already. Change the name to approve.")
+                % {"name": name},
+            )
+        return cleaned_data
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    form = ApplicationAdminForm
+    change_form_template = "admin/partners/application/change_form.html"
+    list_display = ["name", "kind", "contact_name", "declaration", "status", "created_at"]
+    list_filter = ["status", "kind"]
+    search_fields = ["name", "contact_name", "contact_email", "signed_by"]
+    list_select_related = ["declaration"]
+    readonly_fields = ["status", "created_at", "partner"]
+    inlines = [ApplicationStepInline]
+    fieldsets = [
+        (None, {"fields": ["status", "created_at", "partner"]}),
+        (
+            _("Organisation"),
+            {"fields": ["name", "kind", "address", "website", "offer", "pillars"]},
+        ),
+        (_("Contact person"), {"fields": ["contact_name", "contact_email", "contact_phone"]}),
+        (_("Signature"), {"fields": ["declaration", "signed_by", "signer_role", "signed_on"]}),
+        (_("Decision"), {"fields": ["decision_message"]}),
+    ]
+
+    def has_add_permission(self, request):
+        # Applications come from the public "Partner worden" page.
+        return False
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and not obj.is_open:
+            return self.fieldsets[:-1]
+        return self.fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not obj.is_open:
+            return [field.name for field in Application._meta.fields if field.name != "id"]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        decision = form.decision
+        message = form.cleaned_data.get("decision_message", "").strip()
+        try:
+            if decision == "approve":
+                partner = services.application_approve(
+                    application=obj, by=request.user, request=request
+                )
+                self.message_user(
+                    request,
+                    _(
+                        "%(partner)s is now an active partner. %(email)s was invited to "
+                        "manage it in the portal."
+                    )
+                    % {"partner": partner.name, "email": obj.contact_email},
+                    messages.SUCCESS,
+                )
+            elif decision == "ask_information":
+                services.application_ask_information(
+                    application=obj, by=request.user, message=message
+                )
+                self.message_user(
+                    request,
+                    _("Your question was e-mailed to %(email)s.") % {"email": obj.contact_email},
+                    messages.SUCCESS,
+                )
+            elif decision == "reject":
+                services.application_reject(application=obj, by=request.user, message=message)
+                self.message_user(
+                    request,
+                    _("The application was rejected; %(email)s was told why.")
+                    % {"email": obj.contact_email},
+                    messages.SUCCESS,
+                )
+        except services.ApplicationClosed:
+            self.message_user(request, _("This application was decided already."), messages.WARNING)
+
+    def response_change(self, request, obj):
+        if any(key in request.POST for key in DECISIONS):
+            return redirect(request.path)
+        return super().response_change(request, obj)
 
 
 User = get_user_model()

@@ -11,7 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from .backends import accounts_with_address
-from .models import Invitation, Membership, Partner
+from .models import Application, Invitation, Membership, Partner
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MIN_SIDE = 64
@@ -138,6 +138,16 @@ class AcceptInvitationForm(SetPasswordMixin, forms.Form):
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ./()-]{6,40}$")
 
 
+def clean_phone_number(value):
+    phone = " ".join(value.split())
+    if phone and not PHONE_PATTERN.match(phone):
+        raise ValidationError(
+            _("Enter a phone number with digits, spaces and + . / ( ) - only."),
+            code="invalid_phone",
+        )
+    return phone
+
+
 class LogoField(forms.ImageField):
     """An uploaded logo: really a PNG, JPEG or WebP image (Pillow reads it), small enough to
     serve and large enough to show."""
@@ -230,13 +240,7 @@ class PartnerProfileForm(forms.ModelForm):
         }
 
     def clean_phone(self):
-        phone = " ".join(self.cleaned_data["phone"].split())
-        if phone and not PHONE_PATTERN.match(phone):
-            raise ValidationError(
-                _("Enter a phone number with digits, spaces and + . / ( ) - only."),
-                code="invalid_phone",
-            )
-        return phone
+        return clean_phone_number(self.cleaned_data["phone"])
 
     logo_unchanged = False
 
@@ -278,3 +282,135 @@ class PartnerAdminForm(forms.ModelForm):
                 params={"slug": slug},
             )
         return slug
+
+
+def _honeypot():
+    # As on the "Klopt er iets niet?" form: off screen and hidden from screen readers, so
+    # people leave it empty, but spam robots fill in every field they find.
+    return forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+
+def signature_tick(partner_name, version):
+    """The explicit tick that signs; without a name yet, it names "the organisation above"."""
+    if partner_name:
+        label = _(
+            "On behalf of %(partner)s I sign the engagement declaration (version %(version)s)."
+        ) % {"partner": partner_name, "version": version}
+    else:
+        label = _(
+            "On behalf of the organisation above I sign the engagement declaration "
+            "(version %(version)s)."
+        ) % {"version": version}
+    return forms.BooleanField(
+        label=label,
+        error_messages={
+            "required": _("Tick this box to sign the engagement declaration."),
+        },
+    )
+
+
+class ApplicationForm(forms.ModelForm):
+    """The public "Partner worden" form. The pillars come from the page that shows it
+    (partners does not know the catalogue's pillars): `pillar_choices` as (slug, name)."""
+
+    homepage = _honeypot()
+
+    class Meta:
+        model = Application
+        fields = [
+            "name",
+            "kind",
+            "address",
+            "website",
+            "offer",
+            "pillars",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "signed_by",
+            "signer_role",
+        ]
+        labels = {
+            "offer": _("What does your organisation offer families?"),
+            "pillars": _("Which pillars does your offer belong to?"),
+            "signed_by": _("Name of the person who signs"),
+            "signer_role": _("Role of the person who signs"),
+        }
+        help_texts = {
+            "address": _("Street and number, postcode and municipality."),
+            "offer": _("In a few sentences, in plain language."),
+            "pillars": _("Choose one or more."),
+            "contact_email": _(
+                "We answer you at this address, and send the invitation to the portal to it."
+            ),
+            "signer_role": _("For example: director, coordinator, chair of the board."),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "offer": forms.Textarea(attrs={"rows": 5}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+
+    website = forms.URLField(
+        label=capfirst(_("website")),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url", "placeholder": "https://"}),
+    )
+
+    def __init__(self, *args, declaration, pillar_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.declaration = declaration
+        self.fields["pillars"] = forms.MultipleChoiceField(
+            label=self.fields["pillars"].label,
+            help_text=self.fields["pillars"].help_text,
+            choices=pillar_choices,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"required": _("Choose at least one pillar.")},
+        )
+        name = " ".join(self.data.get(self.add_prefix("name"), "").split()) if self.is_bound else ""
+        self.fields["signed"] = signature_tick(name, declaration.version)
+        self.order_fields([*self.Meta.fields, "signed", "homepage"])
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if Partner.objects.filter(name__iexact=name).exists():
+            raise ValidationError(
+                _("%(name)s is already a partner. Ask its manager to invite you to its team."),
+                code="already_partner",
+                params={"name": name},
+            )
+        return name
+
+    def clean_contact_phone(self):
+        return clean_phone_number(self.cleaned_data["contact_phone"])
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get("homepage"))
+
+
+class DeclarationSignForm(forms.Form):
+    """A manager signs a new version of the declaration in the portal."""
+
+    signed_by = forms.CharField(
+        label=_("Name of the person who signs"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    signer_role = forms.CharField(
+        label=_("Role of the person who signs"),
+        max_length=150,
+        help_text=_("For example: director, coordinator, chair of the board."),
+    )
+
+    def __init__(self, *args, partner, declaration, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signed"] = signature_tick(partner.name, declaration.version)

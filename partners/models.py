@@ -1,12 +1,15 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core import signing
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from common.markup import declaration_html
 
 COORDINATORS_GROUP = "Coordinators"
 
@@ -245,13 +248,32 @@ class Invitation(models.Model):
         return reverse("invitation_accept", args=[self.make_token()])
 
 
+class DeclarationQuerySet(models.QuerySet):
+    def published(self, today=None):
+        """Versions in force: a version is published on its effective date, so coordinators
+        can prepare one ahead."""
+        return self.filter(effective_from__lte=today or timezone.localdate())
+
+    def current(self, today=None):
+        """The version new partners sign and active partners are asked to sign, or None."""
+        return self.published(today).order_by("-effective_from", "-pk").first()
+
+
 class Declaration(models.Model):
     """A version of the engagement declaration (engagementsverklaring)."""
 
     version = models.CharField(_("version"), max_length=20, unique=True)
     title = models.CharField(_("title"), max_length=200)
     text = models.TextField(_("text"))
-    effective_from = models.DateField(_("effective from"))
+    effective_from = models.DateField(
+        _("effective from"),
+        help_text=_(
+            "The version is published on this day: from then on new partners sign it, and "
+            "active partners that have not signed it yet are asked to in their portal."
+        ),
+    )
+
+    objects = DeclarationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-effective_from"]
@@ -261,6 +283,9 @@ class Declaration(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.version})"
+
+    def html(self):
+        return declaration_html(self.text, self.title)
 
 
 class Signature(models.Model):
@@ -275,6 +300,7 @@ class Signature(models.Model):
     )
     signed_on = models.DateField(_("signed on"))
     signed_by = models.CharField(_("signed by"), max_length=150, blank=True)
+    signer_role = models.CharField(_("role of the signer"), max_length=150, blank=True)
 
     class Meta:
         ordering = ["declaration", "partner__name"]
@@ -288,3 +314,104 @@ class Signature(models.Model):
 
     def __str__(self):
         return f"{self.partner} – {self.declaration.version}"
+
+
+def declaration_to_sign(partner):
+    """The current declaration when an active partner has not signed it yet, else None."""
+    if partner.status != Partner.Status.ACTIVE:
+        return None
+    declaration = Declaration.objects.current()
+    if declaration is None or declaration.signatures.filter(partner=partner).exists():
+        return None
+    return declaration
+
+
+class Application(models.Model):
+    """An organisation asking to become a partner, signing a version of the declaration.
+
+    Coordinators review it in the admin (partners.services): approving it makes the partner,
+    its signature and an invitation for the contact person as the partner's manager.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted")
+        MORE_INFORMATION = "more_information", _("more information asked")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    OPEN = (Status.SUBMITTED, Status.MORE_INFORMATION)
+
+    name = models.CharField(_("name of the organisation"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=20, choices=Partner.Kind)
+    address = models.CharField(_("address"), max_length=255)
+    website = models.URLField(_("website"), blank=True)
+    offer = models.TextField(_("what the organisation offers families"))
+    # The slugs of aanbod's pillars: partners cannot refer to that app, so the public form
+    # (which can) offers and checks them.
+    pillars = ArrayField(
+        models.SlugField(max_length=50), verbose_name=_("pillars"), default=list, blank=True
+    )
+    contact_name = models.CharField(_("contact person"), max_length=150)
+    contact_email = models.EmailField(_("e-mail address of the contact person"))
+    contact_phone = models.CharField(_("phone of the contact person"), max_length=40, blank=True)
+    declaration = models.ForeignKey(
+        Declaration,
+        verbose_name=_("engagement declaration"),
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    signed_by = models.CharField(_("signed by"), max_length=150)
+    signer_role = models.CharField(_("role of the signer"), max_length=150)
+    signed_on = models.DateField(_("signed on"), default=timezone.localdate)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.SUBMITTED, editable=False
+    )
+    created_at = models.DateTimeField(_("submitted at"), default=timezone.now, editable=False)
+    partner = models.OneToOneField(
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="application",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN
+
+
+class ApplicationStep(models.Model):
+    """One change of an application's status, with the message the contact person got."""
+
+    application = models.ForeignKey(
+        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="steps"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Application.Status)
+    message = models.TextField(_("message"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status history")
+
+    def __str__(self):
+        return f"{self.application} – {self.get_status_display()}"

@@ -1,18 +1,24 @@
-"""Writes that span models or guard a rule: invitations and team changes."""
+"""Writes that span models or guard a rule: invitations, team changes, applications to
+become a partner and signatures of the engagement declaration."""
 
 import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from common.emails import staff_message
+
 from .backends import accounts_with_address
-from .models import Invitation, Membership
+from .forms import RESERVED_PARTNER_SLUGS
+from .models import Application, ApplicationStep, Invitation, Membership, Partner, Signature
 
 log = logging.getLogger(__name__)
 
@@ -207,3 +213,152 @@ def membership_remove(*, membership):
     if membership.role == Membership.Role.MANAGER:
         _ensure_another_manager(membership)
     membership.delete()
+
+
+class ApplicationClosed(Exception):
+    """The application was approved or rejected already (e.g. by another coordinator)."""
+
+
+def application_submit(*, application):
+    """Save a new application from the public form, with the first step of its history."""
+    application.full_clean()
+    with transaction.atomic():
+        application.save()
+        ApplicationStep.objects.create(
+            application=application, status=Application.Status.SUBMITTED, at=application.created_at
+        )
+    return application
+
+
+def _lock_open(application):
+    locked = Application.objects.select_for_update().get(pk=application.pk)
+    if not locked.is_open:
+        raise ApplicationClosed
+    return locked
+
+
+def _record_step(application, *, status, by, message=""):
+    application.status = status
+    application.save(update_fields=["status", "partner"])
+    ApplicationStep.objects.create(application=application, status=status, by=by, message=message)
+
+
+def _mail_contact(application, template, message, by):
+    email = staff_message(
+        f"emails/{template}",
+        {"application": application, "message": message},
+        application.contact_email,
+    )
+    if by.email:
+        # The portal's sender address takes no mail: answers go to the coordinator.
+        email.reply_to = [by.email]
+    transaction.on_commit(lambda: _send_logged(email, application))
+
+
+def _send_logged(email, application):
+    try:
+        email.send()
+    except OSError:
+        log.exception("Could not e-mail the contact of application %s", application.pk)
+
+
+def partner_slug_for(name):
+    """A free slug for a new partner's name (not one the portal uses itself)."""
+    base = slugify(name)[:150] or "partner"
+    slug, number = base, 1
+    while slug in RESERVED_PARTNER_SLUGS or Partner.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def application_approve(*, application, by, request):
+    """Make the partner (active, partner since today), its signature of the application's
+    version and an invitation for the contact person as manager, e-mailed after commit.
+
+    Raises ValidationError when a partner has the name already, ApplicationClosed when the
+    application was decided meanwhile.
+    """
+    with transaction.atomic():
+        application = _lock_open(application)
+        partner = Partner(
+            name=" ".join(application.name.split()),
+            slug=partner_slug_for(application.name),
+            kind=application.kind,
+            description=application.offer,
+            website=application.website,
+            address=application.address,
+            status=Partner.Status.ACTIVE,
+            partner_since=timezone.localdate(),
+        )
+        partner.full_clean()
+        partner._history_user = by
+        partner.save()
+        signature = Signature(
+            declaration=application.declaration,
+            partner=partner,
+            signed_on=application.signed_on,
+            signed_by=application.signed_by,
+            signer_role=application.signer_role,
+        )
+        signature.full_clean()
+        signature.save()
+        invitation = Invitation(
+            partner=partner,
+            email=application.contact_email,
+            role=Membership.Role.MANAGER,
+            invited_by=by,
+        )
+        invitation.full_clean()
+        invitation.save()
+        application.partner = partner
+        _record_step(application, status=Application.Status.APPROVED, by=by)
+        transaction.on_commit(lambda: invitation_send_email(invitation=invitation, request=request))
+    return partner
+
+
+def application_ask_information(*, application, by, message):
+    """Ask the contact person for more information; the application stays open."""
+    with transaction.atomic():
+        application = _lock_open(application)
+        _record_step(
+            application, status=Application.Status.MORE_INFORMATION, by=by, message=message
+        )
+        _mail_contact(application, "application_more_information", message, by)
+    return application
+
+
+def application_reject(*, application, by, message):
+    """Turn the application down with a message to the contact person."""
+    with transaction.atomic():
+        application = _lock_open(application)
+        _record_step(application, status=Application.Status.REJECTED, by=by, message=message)
+        _mail_contact(application, "application_rejected", message, by)
+    return application
+
+
+class AlreadySigned(Exception):
+    """The partner signed this version already (e.g. another manager, a moment ago)."""
+
+
+def declaration_sign(*, partner, declaration, signed_by, signer_role):
+    """Record the partner's signature of a version, dated today."""
+    signature = Signature(
+        declaration=declaration,
+        partner=partner,
+        signed_on=timezone.localdate(),
+        signed_by=signed_by.strip(),
+        signer_role=signer_role.strip(),
+    )
+    try:
+        signature.full_clean()
+    except ValidationError as error:
+        if "__all__" in error.message_dict:  # the unique constraint
+            raise AlreadySigned from None
+        raise
+    try:
+        with transaction.atomic():
+            signature.save()
+    except IntegrityError:
+        raise AlreadySigned from None
+    return signature

@@ -27,4 +27,9 @@ urlpatterns = [
         name="invitation_revoke",
     ),
     path("<slug:slug>/profiel/", views.profile, name="profile"),
+    path(
+        "<slug:slug>/engagementsverklaring/",
+        views.declaration_sign,
+        name="declaration_sign",
+    ),
 ]

@@ -21,8 +21,14 @@ from django.utils.translation import gettext as _
 
 from . import services
 from .backends import accounts_with_address
-from .forms import AcceptInvitationForm, InvitationForm, PartnerProfileForm, RoleForm
-from .models import Membership, Partner, is_coordinator, person_name
+from .forms import (
+    AcceptInvitationForm,
+    DeclarationSignForm,
+    InvitationForm,
+    PartnerProfileForm,
+    RoleForm,
+)
+from .models import Membership, Partner, declaration_to_sign, is_coordinator, person_name
 
 
 def partner_view(*, manage=False):
@@ -231,6 +237,53 @@ def profile(request, partner):
             "form": form,
             "last_change": last_change,
             "file_chosen": bool(request.FILES),
+        },
+    )
+
+
+@partner_view()
+def declaration_sign(request, partner):
+    """A manager signs the current version of the declaration for the partner; editors see
+    that a manager must sign it."""
+    declaration = declaration_to_sign(partner)
+    if declaration is None:
+        messages.info(
+            request,
+            _("%(partner)s signed the current engagement declaration.") % {"partner": partner.name},
+        )
+        return redirect("portal:dashboard", slug=partner.slug)
+    may_manage = can_manage(request.user, partner)
+    if request.method == "POST" and not may_manage:
+        raise Http404
+    form = (
+        DeclarationSignForm(request.POST or None, partner=partner, declaration=declaration)
+        if may_manage
+        else None
+    )
+    if request.method == "POST" and form.is_valid():
+        params = {"partner": partner.name, "version": declaration.version}
+        try:
+            services.declaration_sign(
+                partner=partner,
+                declaration=declaration,
+                signed_by=form.cleaned_data["signed_by"],
+                signer_role=form.cleaned_data["signer_role"],
+            )
+        except services.AlreadySigned:
+            messages.info(request, _("%(partner)s signed version %(version)s already.") % params)
+        else:
+            messages.success(
+                request,
+                _("%(partner)s signed the engagement declaration (version %(version)s).") % params,
+            )
+        return redirect("portal:dashboard", slug=partner.slug)
+    return render(
+        request,
+        "partners/portal/declaration_sign.html",
+        {
+            "partner": partner,
+            "declaration": declaration,
+            "form": form,
         },
     )
 

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from aanbod.models import Location, Offer, OfferLocation, Pillar, Session
-from partners.models import Membership, Partner
+from partners.models import Declaration, Membership, Partner
 from referrals.services import referral_send
 
 _counter = itertools.count(1)
@@ -36,6 +36,13 @@ def make_coordinator(**kwargs):
     user = make_user(is_staff=True, **kwargs)
     user.groups.add(Group.objects.get(name="Coordinators"))
     return user
+
+
+def make_declaration(version="2014", effective_from=None, **kwargs):
+    kwargs.setdefault("title", f"Engagementsverklaring {version}")
+    kwargs.setdefault("text", f"De tekst van versie {version}.")
+    effective_from = effective_from or timezone.localdate() - timedelta(days=30)
+    return Declaration.objects.create(version=version, effective_from=effective_from, **kwargs)
 
 
 def make_location(name=None, **kwargs):

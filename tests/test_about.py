@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from aanbod.models import Pillar
-from huisvanhetkind.views import declaration_html
+from common.markup import declaration_html
 from partners.models import Declaration, Partner, Signature
 from tests import factories
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.redirects import safe_next
+from partners.models import declaration_to_sign
 from partners.views import can_manage, partner_view, post_only
 
 from .. import services
@@ -57,6 +58,7 @@ def dashboard(request, partner):
             "sessions": sessions,
             "reports": reports[:DASHBOARD_REPORTS],
             "more_reports": len(reports) > DASHBOARD_REPORTS,
+            "declaration_to_sign": declaration_to_sign(partner),
         },
     )
 

@@ -17,7 +17,7 @@ from aanbod.models import (
     ScheduleSlot,
     Session,
 )
-from partners.models import Invitation, Membership, Partner
+from partners.models import Invitation, Membership, Partner, Signature
 from referrals.models import AccessLogEntry, Referral, ReferralEvent
 from tests import factories
 
@@ -66,6 +66,9 @@ POST_DATA = {
     "decline-reason": "other",
     "close-outcome": "helped",
     "next": "/",
+    "signed_by": "Iemand van elders",
+    "signer_role": "directeur",
+    "signed": "on",
 }
 
 
@@ -83,6 +86,7 @@ def targets(partner, manager, editor):
     report = ErrorReport.objects.create(offer=offer, message="Klopt niet")
     # Sent by the partner to a third one: the outsider's partner is on neither side.
     referral = factories.make_referral(partner, factories.make_partner("Derde partner vzw"))
+    factories.make_declaration("2030")  # not signed by the partner yet
     return {
         "slug": partner.slug,
         "membership_id": Membership.objects.get(user=editor, partner=partner).pk,
@@ -120,6 +124,7 @@ def snapshot():
         list(Referral.objects.order_by("pk").values()),
         list(ReferralEvent.objects.order_by("pk").values()),
         AccessLogEntry.objects.count(),
+        list(Signature.objects.order_by("pk").values()),
         Partner.history.count(),
         Membership.history.count(),
         Offer.history.count(),
