@@ -107,12 +107,15 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "rest_framework",
+    "import_export",
     # ours
     "common",
     "huisvanhetkind",
     "partners",
     "aanbod",
     "netwerk",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -288,3 +291,12 @@ OFFER_REVIEW_MONTHS = env_int("OFFER_REVIEW_MONTHS", 6)
 
 # Absolute links in e-mails and calendar feeds, which have no request to build them from.
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
+
+# The open data API (opendata/): read-only, anonymous JSON. No browsable HTML API, no sessions
+# or tokens to check; ?format= picks JSON or NDJSON.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+}

@@ -1,5 +1,6 @@
 """Which package may import which. partners is the base; aanbod and netwerk are built on it and
-not on each other; common (the site-wide helpers) imports no app. huisvanhetkind (settings,
+not on each other; common (the site-wide helpers) imports no app. opendata (the open data API)
+reads partners and aanbod, and only the root URLs import it. huisvanhetkind (settings,
 root URLs, site pages) may import every app, and no app imports it: settings are read through
 django.conf.settings.
 
@@ -12,12 +13,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = {"partners", "aanbod", "netwerk"}
+APPS = {"partners", "aanbod", "netwerk", "opendata"}
 FORBIDDEN = {
     "common": APPS | {"huisvanhetkind"},
-    "partners": {"aanbod", "netwerk", "huisvanhetkind"},
-    "aanbod": {"netwerk", "huisvanhetkind"},
-    "netwerk": {"aanbod", "huisvanhetkind"},
+    "partners": {"aanbod", "netwerk", "opendata", "huisvanhetkind"},
+    "aanbod": {"netwerk", "opendata", "huisvanhetkind"},
+    "netwerk": {"aanbod", "opendata", "huisvanhetkind"},
+    "opendata": {"netwerk", "huisvanhetkind"},
 }
 
 
