@@ -4,11 +4,13 @@ from django.contrib.auth.admin import UserAdmin
 from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .forms import InvitationAdminForm, PartnerAdminForm, email_is_member
 from .models import Declaration, Invitation, Membership, Partner, Signature
+from .resources import FORMATS, PartnerResource
 
 
 class MembershipInline(admin.TabularInline):
@@ -24,7 +26,9 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin):
+class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PartnerResource]
+    formats = FORMATS
     form = PartnerAdminForm
     list_display = ["name", "kind", "status", "partner_since", "email", "phone"]
     list_filter = ["status", "kind"]

@@ -2,6 +2,7 @@
 and the reports from the public it still has to handle."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,7 @@ from partners.views import can_manage, partner_view, post_only
 
 from .. import services
 from ..models import ErrorReport, Offer, Session
+from ..resources import OfferResource
 from .manage_common import mark_freshness
 
 DASHBOARD_SESSIONS = 10
@@ -59,6 +61,23 @@ def dashboard(request, partner):
             "more_reports": len(reports) > DASHBOARD_REPORTS,
         },
     )
+
+
+@partner_view()
+def offer_export(request, partner):
+    """The partner's own offers (all of them, drafts too) as CSV, in the columns of the
+    coordinators' import."""
+    offers = (
+        Offer.objects.editable_by(request.user)
+        .filter(provider=partner)
+        .prefetch_related("pillars", "themes", "languages")
+        .order_by("title", "pk")
+    )
+    response = HttpResponse(
+        OfferResource().export(offers).csv, content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="aanbod-{partner.slug}.csv"'
+    return response
 
 
 @partner_view()
