@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models, transaction
 from django.db.models import F
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
@@ -17,6 +18,7 @@ from .models import (
     Session,
     Theme,
 )
+from .resources import FORMATS, LocationResource, OfferResource
 
 
 @admin.register(Pillar)
@@ -42,7 +44,9 @@ class LanguageAdmin(admin.ModelAdmin):
 # The history admins ("History" on a change page) show who changed what and let coordinators
 # put an earlier version back.
 @admin.register(Location)
-class LocationAdmin(SimpleHistoryAdmin):
+class LocationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [LocationResource]
+    formats = FORMATS
     list_display = ["name", "kind", "postcode", "owner", "wheelchair"]
     list_filter = ["kind", "postcode", "wheelchair"]
     search_fields = ["name", "street", "owner__name"]
@@ -86,7 +90,9 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(SimpleHistoryAdmin):
+class OfferAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [OfferResource]
+    formats = FORMATS
     list_display = ["title", "provider", "status", "cost", "registration", "reviewed_at"]
     list_filter = ["status", "pillars", "cost", "registration", "format", "for_expecting"]
     search_fields = ["title", "summary", "description", "provider__name"]

@@ -1,3 +1,4 @@
+import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -45,6 +46,10 @@ class Pillar(models.Model):
 
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=120)
+    # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
+    uuid = models.UUIDField(
+        _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     is_basic = models.BooleanField(_("basic pillar"), default=True)
@@ -61,6 +66,10 @@ class Pillar(models.Model):
 class Theme(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), unique=True)
+    # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
+    uuid = models.UUIDField(
+        _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
 
     class Meta:
         ordering = ["name"]
@@ -120,6 +129,10 @@ class Location(models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
+    uuid = models.UUIDField(
+        _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.PARTNER_SITE)
     owner = models.ForeignKey(
         Partner,
@@ -285,6 +298,10 @@ class Offer(models.Model):
         Partner, verbose_name=_("co-providers"), blank=True, related_name="co_offers"
     )
     title = models.CharField(_("title"), max_length=150)
+    # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
+    uuid = models.UUIDField(
+        _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     summary = models.CharField(
         _("short summary"),
@@ -433,6 +450,10 @@ class OfferLocation(models.Model):
         max_length=255,
         blank=True,
         help_text=_("For example: every Tuesday from 9 to 12, not during school holidays."),
+    )
+    # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
+    uuid = models.UUIDField(
+        _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
     )
 
     history = HistoricalRecords()

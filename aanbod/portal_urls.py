@@ -9,6 +9,7 @@ from .views import manage_dashboard, manage_locations, manage_offers
 urlpatterns = [
     path("<slug:slug>/", manage_dashboard.dashboard, name="dashboard"),
     path("<slug:slug>/aanbod/", manage_offers.offer_list, name="offer_list"),
+    path("<slug:slug>/aanbod/export.csv", manage_dashboard.offer_export, name="offer_export"),
     path("<slug:slug>/aanbod/nieuw/", manage_offers.offer_create, name="offer_create"),
     path("<slug:slug>/aanbod/<int:offer_id>/", manage_offers.offer_edit, name="offer_edit"),
     path(

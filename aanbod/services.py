@@ -8,6 +8,7 @@ changed, so it is refused (VersionConflict) and nothing of it is written. Caller
 functions inside transaction.atomic().
 """
 
+import uuid
 from itertools import count
 
 from django.db import IntegrityError, transaction
@@ -169,6 +170,7 @@ def offer_duplicate(*, offer):
     copy = Offer.objects.get(pk=offer.pk)
     copy.pk = copy.id = None
     copy._state.adding = True
+    copy.uuid = uuid.uuid4()  # a new offer for the open data too
     copy.title = _("%(title)s (copy)") % {"title": offer.title}
     copy.title = copy.title[: Offer._meta.get_field("title").max_length]
     copy.reviewed_at = None

@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "rest_framework",
+    "import_export",
     # ours
     "common",
     "huisvanhetkind",
@@ -116,6 +118,7 @@ INSTALLED_APPS = [
     "netwerk",
     "referrals",
     "analyse",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -325,3 +328,18 @@ if REFERRAL_EXPIRY_DAYS < 4:
 REFERRAL_RETENTION_MONTHS = env_int("REFERRAL_RETENTION_MONTHS", 6)
 if REFERRAL_RETENTION_MONTHS < 1:
     raise ImproperlyConfigured("REFERRAL_RETENTION_MONTHS must be at least 1.")
+# The open data API (opendata/): read-only, anonymous JSON. No browsable HTML API, no sessions
+# or tokens to check; ?format= picks JSON or NDJSON.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+}
+
+# Coordinators' imports and exports in the admin (django-import-export): an import needs the
+# model's "add" permission, an export its "view" one. A file with any bad row saves nothing: the
+# preview lists each row's errors first.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from aanbod import portal_urls as offer_portal
+from opendata import urls as opendata_urls
 from partners import urls as partner_portal
 from referrals import portal_urls as referral_portal
 
@@ -22,6 +23,7 @@ portal = (
 urlpatterns = [
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("api/hsds/", include((opendata_urls.api_urlpatterns, "hsds"))),
 ]
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
@@ -29,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("partner-worden/", views.become_partner, name="become_partner"),
     path("", include("aanbod.urls")),
     path("partners/", include("aanbod.partner_urls")),
+    path("open-data/", include((opendata_urls.page_urlpatterns, "opendata"))),
     # Logged-in pages for partner staff: accounts, their organisation, the network.
     path("mijn/netwerk/", include("netwerk.urls")),
     path("mijn/analyse/", include("analyse.urls")),

@@ -6,6 +6,7 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -19,6 +20,7 @@ from .models import (
     Partner,
     Signature,
 )
+from .resources import FORMATS, PartnerResource
 
 
 class MembershipInline(admin.TabularInline):
@@ -34,7 +36,9 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin):
+class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [PartnerResource]
+    formats = FORMATS
     form = PartnerAdminForm
     list_display = ["name", "kind", "status", "partner_since", "email", "phone"]
     list_filter = ["status", "kind"]

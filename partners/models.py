@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -81,6 +82,10 @@ class Partner(models.Model):
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.NONPROFIT)
+    # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
+    uuid = models.UUIDField(
+        _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)

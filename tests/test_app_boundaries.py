@@ -1,7 +1,8 @@
 """Which package may import which. partners is the base; aanbod and netwerk are built on it and
 not on each other; referrals is built on aanbod (and so on partners); analyse (the analysis of
-the offer and the network) reads partners, aanbod and netwerk; nothing but the root URLs imports
-referrals or analyse; common (the site-wide helpers) imports no app. huisvanhetkind (settings,
+the offer and the network) reads partners, aanbod and netwerk; opendata (the open data API)
+reads partners and aanbod; nothing but the root URLs imports referrals, analyse or opendata;
+common (the site-wide helpers) imports no app. huisvanhetkind (settings,
 root URLs, site pages) may import every app, and no app imports it: settings are read through
 django.conf.settings.
 
@@ -14,14 +15,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = {"partners", "aanbod", "netwerk", "referrals", "analyse"}
+APPS = {"partners", "aanbod", "netwerk", "referrals", "analyse", "opendata"}
 FORBIDDEN = {
     "common": APPS | {"huisvanhetkind"},
-    "partners": {"aanbod", "netwerk", "referrals", "analyse", "huisvanhetkind"},
-    "aanbod": {"netwerk", "referrals", "analyse", "huisvanhetkind"},
-    "netwerk": {"aanbod", "referrals", "analyse", "huisvanhetkind"},
-    "referrals": {"netwerk", "analyse", "huisvanhetkind"},
-    "analyse": {"referrals", "huisvanhetkind"},
+    "partners": {"aanbod", "netwerk", "referrals", "analyse", "opendata", "huisvanhetkind"},
+    "aanbod": {"netwerk", "referrals", "analyse", "opendata", "huisvanhetkind"},
+    "netwerk": {"aanbod", "referrals", "analyse", "opendata", "huisvanhetkind"},
+    "referrals": {"netwerk", "analyse", "opendata", "huisvanhetkind"},
+    "analyse": {"referrals", "opendata", "huisvanhetkind"},
+    "opendata": {"netwerk", "referrals", "analyse", "huisvanhetkind"},
 }
 
 

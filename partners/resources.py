@@ -1,0 +1,22 @@
+"""The columns of the partners' CSV/XLSX import and export in the admin (django-import-export).
+A row is matched on its slug: a known slug updates that partner, a new one adds a partner."""
+
+from import_export import resources
+from import_export.formats.base_formats import CSV, XLSX
+
+from .models import Partner
+
+# What coordinators import and export in the admin.
+FORMATS = [CSV, XLSX]
+
+
+class PartnerResource(resources.ModelResource):
+    class Meta:
+        model = Partner
+        import_id_fields = ["slug"]
+        fields = [
+            "slug", "name", "kind", "status", "description", "website", "email", "phone",
+            "address", "partner_since",
+        ]  # fmt: skip
+        clean_model_instances = True  # model validation: a bad value is that row's error
+        skip_unchanged = True
