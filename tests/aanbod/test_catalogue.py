@@ -257,6 +257,23 @@ def test_a_card_says_for_whom_what_it_costs_and_where(client, partner):
     assert "Gezinsbond vzw" in html
 
 
+def test_a_card_says_where_an_offer_comes_to_families(client, partner):
+    factories.make_offer(
+        partner, "Huisbezoek", format=Offer.Format.HOME_VISIT, service_area="leuven"
+    )
+    factories.make_offer(partner, "Bel ons", format=Offer.Format.PHONE, service_area="leuven")
+    buurt = factories.make_offer(
+        partner, "Buurtwerk", service_area="areas", service_postcodes=["3001", "3010"]
+    )
+    factories.make_offer_location(buurt, factories.make_location("Buurthuis", postcode="3001"))
+
+    html = client.get(URL, {"gemeente": "3010"}).text
+
+    assert "Aan huis, in heel Leuven" in html
+    assert "Telefonisch, in heel Leuven" in html
+    assert "In Heverlee en Kessel-Lo; Buurthuis (Heverlee)" in html
+
+
 @pytest.mark.parametrize(
     ("expecting", "low", "high", "text"),
     [

@@ -218,6 +218,51 @@ class TestErrors:
         assert response.context["form"].errors["pillars"] == ["Kies minstens één pijler."]
 
 
+class TestServiceArea:
+    def post(self, client, editor, partner, offer, **changes):
+        client.force_login(editor)
+        data = page_data(client.get(portal_url("offer_edit", partner, offer.pk)))
+        data.update(changes)
+        return client.post(portal_url("offer_edit", partner, offer.pk), data)
+
+    def test_some_deelgemeenten_are_saved_in_the_order_of_their_postcodes(
+        self, client, editor, partner, offer
+    ):
+        response = self.post(
+            client, editor, partner, offer, service_area="areas", service_postcodes=["3010", "3001"]
+        )
+        assert response.status_code == 302
+        offer.refresh_from_db()
+        assert (offer.service_area, offer.service_postcodes) == ("areas", ["3001", "3010"])
+
+    def test_some_deelgemeenten_without_one_ticked_asks_for_them_and_saves_nothing(
+        self, client, editor, partner, offer
+    ):
+        response = self.post(client, editor, partner, offer, service_area="areas", title="Nieuw")
+        assert response.context["form"].errors["service_postcodes"] == [
+            "Vink de deelgemeenten aan waar gezinnen het kunnen krijgen."
+        ]
+        assert 'value="Nieuw"' in response.text
+        offer.refresh_from_db()
+        assert (offer.title, offer.service_area) == ("Babbelbox", "places")
+
+    def test_ticked_deelgemeenten_count_only_for_some_deelgemeenten(
+        self, client, editor, partner, offer
+    ):
+        self.post(client, editor, partner, offer, service_area="leuven", service_postcodes=["3010"])
+        offer.refresh_from_db()
+        assert (offer.service_area, offer.service_postcodes) == ("leuven", [])
+
+    def test_an_unknown_deelgemeente_is_refused_with_a_message(
+        self, client, editor, partner, offer
+    ):
+        response = self.post(
+            client, editor, partner, offer, service_area="areas", service_postcodes=["1000"]
+        )
+        assert response.status_code == 200
+        assert "1000 is geen beschikbare keuze" in str(response.context["form"].errors)
+
+
 class TestEditing:
     def test_saving_changes_the_offer_raises_its_version_and_confirms_it(
         self, client, editor, partner, offer
