@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from aanbod.history import offer_events
 from aanbod.models import Offer, OfferLocation, Pillar, ScheduleSlot, Session, Theme
 from tests import factories
 from tests.aanbod.staff import page_data, portal_url
@@ -245,6 +246,16 @@ class TestServiceArea:
         assert 'value="Nieuw"' in response.text
         offer.refresh_from_db()
         assert (offer.title, offer.service_area) == ("Babbelbox", "places")
+
+    def test_the_change_list_names_the_deelgemeenten(self, client, editor, partner, offer):
+        self.post(
+            client, editor, partner, offer, service_area="areas", service_postcodes=["3001", "3010"]
+        )
+        changes = offer_events(offer)[0][-1].changes
+        assert [(c.label, c.before, c.after) for c in changes if c.name.startswith("service")] == [
+            ("Werkgebied", "alleen op zijn plekken", "sommige deelgemeenten"),
+            ("Deelgemeenten", "(leeg)", "3001 Heverlee, 3010 Kessel-Lo"),
+        ]
 
     def test_ticked_deelgemeenten_count_only_for_some_deelgemeenten(
         self, client, editor, partner, offer
