@@ -350,12 +350,12 @@ class Offer(models.Model):
     # (see its header). Its GIN index and the trigram index on the title: migration 0004.
     search_vector = SearchVectorField(_("search document"), null=True, editable=False)
     # What the catalogue filters on in related tables, as codes in one GIN-indexed column: its
-    # pillars, themes, languages, the postcodes of its places, the weekdays of its weekly slots
-    # and of its activities that are not cancelled, each code in the format of
-    # aanbod.facets.Facet. One index scan then finds the offers that match several filters at
-    # once, where checking each relation offer by offer took hundreds of milliseconds at
-    # 100,000 offers. Database triggers keep it current; whatever Python writes here is
-    # replaced. The triggers are defined in aanbod/sql/facets.sql: a change there needs a
+    # pillars, themes, languages, the postcodes of its places and of its service area, the
+    # weekdays of its weekly slots and of its activities that are not cancelled, each code in
+    # the format of aanbod.facets.Facet. One index scan then finds the offers that match
+    # several filters at once, where checking each relation offer by offer took hundreds of
+    # milliseconds at 100,000 offers. Database triggers keep it current; whatever Python writes
+    # here is replaced. The triggers are defined in aanbod/sql/facets.sql: a change there needs a
     # migration that applies the file again (see its header).
     facets = SearchVectorField(_("filter codes"), null=True, editable=False)
 
