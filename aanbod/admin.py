@@ -94,7 +94,15 @@ class OfferAdmin(ImportExportMixin, SimpleHistoryAdmin):
     resource_classes = [OfferResource]
     formats = FORMATS
     list_display = ["title", "provider", "status", "cost", "registration", "reviewed_at"]
-    list_filter = ["status", "pillars", "cost", "registration", "format", "for_expecting"]
+    list_filter = [
+        "status",
+        "pillars",
+        "cost",
+        "registration",
+        "format",
+        "service_area",
+        "for_expecting",
+    ]
     search_fields = ["title", "summary", "description", "provider__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["provider", "co_providers", "pillars", "themes", "languages"]

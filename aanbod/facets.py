@@ -19,7 +19,7 @@ class Facet(StrEnum):
     PILLAR = "p"  # the pillar's id
     THEME = "t"  # the theme's id
     LANGUAGE = "l"  # the language's id
-    POSTCODE = "g"  # the postcode ("gemeente") of one of the offer's places
+    POSTCODE = "g"  # a postcode ("gemeente") of one of the offer's places or its service area
     SLOT_WEEKDAY = "d"  # the ISO weekday (1-7) of one of its weekly slots
     SESSION_WEEKDAY = "s"  # the weekday in Leuven of one of its activities, if not cancelled
 

@@ -31,6 +31,8 @@ OFFER_FIELDS = [
     "registration",
     "registration_details",
     "format",
+    "service_area",
+    "service_postcodes",
     "contact_name",
     "contact_email",
     "contact_phone",
@@ -156,9 +158,12 @@ def display(name, value, names=None, model=Offer):
     if name in OFFER_M2M and model is Offer:
         shown = sorted(names.get((name, pk), "?") for pk in value)
         return ", ".join(shown) if shown else _("(empty)")
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return _("(empty)")
     model_field = model._meta.get_field(name)
+    if isinstance(value, list):  # service_postcodes
+        labels = dict(model_field.base_field.flatchoices)
+        return ", ".join(str(labels.get(item, item)) for item in value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):

@@ -2,11 +2,13 @@ import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -291,6 +293,14 @@ class Offer(models.Model):
         HOME_VISIT = "home_visit", _("home visit")
         PHONE = "phone", _("by phone")
 
+    class ServiceArea(models.TextChoices):
+        """For which families the offer is there (HSDS's service area). The area filter finds an
+        offer in a deelgemeente where it has a place, or whose service area covers it."""
+
+        PLACES = "places", _("only at its places")
+        LEUVEN = "leuven", _("all of Leuven")
+        AREAS = "areas", _("some deelgemeenten")
+
     provider = models.ForeignKey(
         Partner, verbose_name=_("provider"), on_delete=models.PROTECT, related_name="offers"
     )
@@ -325,6 +335,16 @@ class Offer(models.Model):
     )
     registration_details = models.TextField(_("how to register"), blank=True)
     format = models.CharField(_("format"), max_length=12, choices=Format, default=Format.IN_PERSON)
+    service_area = models.CharField(
+        _("service area"), max_length=10, choices=ServiceArea, default=ServiceArea.PLACES
+    )
+    # The deelgemeenten of an AREAS offer, in the order of Postcode; empty for the others.
+    service_postcodes = ArrayField(
+        models.CharField(max_length=4, choices=Postcode),
+        verbose_name=_("deelgemeenten"),
+        default=list,
+        blank=True,
+    )
     languages = models.ManyToManyField(
         Language, verbose_name=_("languages"), blank=True, related_name="offers"
     )
@@ -347,12 +367,12 @@ class Offer(models.Model):
     # (see its header). Its GIN index and the trigram index on the title: migration 0004.
     search_vector = SearchVectorField(_("search document"), null=True, editable=False)
     # What the catalogue filters on in related tables, as codes in one GIN-indexed column: its
-    # pillars, themes, languages, the postcodes of its places, the weekdays of its weekly slots
-    # and of its activities that are not cancelled, each code in the format of
-    # aanbod.facets.Facet. One index scan then finds the offers that match several filters at
-    # once, where checking each relation offer by offer took hundreds of milliseconds at
-    # 100,000 offers. Database triggers keep it current; whatever Python writes here is
-    # replaced. The triggers are defined in aanbod/sql/facets.sql: a change there needs a
+    # pillars, themes, languages, the postcodes of its places and of its service area, the
+    # weekdays of its weekly slots and of its activities that are not cancelled, each code in
+    # the format of aanbod.facets.Facet. One index scan then finds the offers that match
+    # several filters at once, where checking each relation offer by offer took hundreds of
+    # milliseconds at 100,000 offers. Database triggers keep it current; whatever Python writes
+    # here is replaced. The triggers are defined in aanbod/sql/facets.sql: a change there needs a
     # migration that applies the file again (see its header).
     facets = SearchVectorField(_("filter codes"), null=True, editable=False)
 
@@ -377,6 +397,20 @@ class Offer(models.Model):
             models.CheckConstraint(
                 condition=Q(age_max_months__lte=MAX_AGE_MONTHS),
                 name="offer_age_max_within_24_years",
+            ),
+            models.CheckConstraint(
+                condition=Q(service_postcodes__contained_by=list(POSTCODES)),
+                name="offer_service_postcodes_in_leuven",
+                violation_error_message=_("Choose deelgemeenten of Leuven."),
+            ),
+            # Deelgemeenten exactly when the service area is some of them.
+            models.CheckConstraint(
+                condition=Q(service_area="areas", service_postcodes__len__gt=0)
+                | (~Q(service_area="areas") & Q(service_postcodes=[])),
+                name="offer_service_postcodes_only_for_areas",
+                violation_error_message=_(
+                    "Choose deelgemeenten when, and only when, the offer is for some of them."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["status", "title"])]
@@ -414,6 +448,32 @@ class Offer(models.Model):
             text = ngettext("%(start)s to %(end)s year", "%(start)s to %(end)s years", high // 12)
             return text % {"start": low // 12, "end": high // 12}
         return gettext("%(start)s to %(end)s") % {"start": months(low), "end": years(high // 12)}
+
+    @property
+    def service_area_display(self):
+        """Where families can get the offer, when not only at its places: "in heel Leuven",
+        "in Heverlee en Kessel-Lo"; empty otherwise."""
+        if self.service_area == self.ServiceArea.LEUVEN:
+            return gettext("in all of Leuven")
+        if self.service_area == self.ServiceArea.AREAS and self.service_postcodes:
+            names = [POSTCODES[code] for code in POSTCODES if code in self.service_postcodes]
+            if len(names) == 1:
+                return gettext("in %(area)s") % {"area": names[0]}
+            return gettext("in %(areas)s and %(last)s") % {
+                "areas": ", ".join(names[:-1]),
+                "last": names[-1],
+            }
+        return ""
+
+    @property
+    def availability_display(self):
+        """How and where families get the offer, for a list: "Aan huis, in heel Leuven",
+        "Telefonisch", "In Heverlee"; empty for an offer only at its places."""
+        how = {
+            self.Format.IN_PERSON: "",
+            self.Format.HOME_VISIT: gettext("at home"),
+        }.get(self.format, self.get_format_display())
+        return capfirst(", ".join(part for part in (how, self.service_area_display) if part))
 
     @property
     def audience_display(self):

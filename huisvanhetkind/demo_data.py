@@ -490,6 +490,10 @@ class OfferSpec:
     registration: str = "walk_in"
     registration_details: str = ""
     format: str = "in_person"
+    # For which families: "places" (only at its places), "leuven" (all of Leuven) or "areas"
+    # (the deelgemeenten of service_postcodes).
+    service_area: str = "places"
+    service_postcodes: tuple[str, ...] = ()
     languages: tuple[str, ...] = ("nl",)
     places: tuple[Place, ...] = ()
     sessions: SessionPlan | None = None
@@ -601,6 +605,7 @@ OFFERS = [
         registration_details="Bel op werkdagen tussen 9 en 12 uur. Je hoeft je niet in te "
         "schrijven.",
         format="phone",
+        service_area="leuven",
         languages=("nl", "fr", "en"),
         reviewed_days_ago=430,
     ),
@@ -710,6 +715,7 @@ OFFERS = [
         registration_details="Schrijf je in via de link. Je krijgt een e-mail met de link "
         "naar het gesprek.",
         format="online",
+        service_area="leuven",
         languages=("nl", "en"),
         sessions=SessionPlan(THU, "20:00", 60, (0, 4), None, 30, True),
         reviewed_days_ago=15,
@@ -820,6 +826,7 @@ OFFERS = [
         registration_details="Het ziekenhuis of je vroedvrouw geeft je gegevens door. "
         "Je kunt ook zelf bellen.",
         format="home_visit",
+        service_area="leuven",
         languages=("nl", "fr", "en", "ar"),
         reviewed_days_ago=70,
     ),
@@ -914,6 +921,7 @@ OFFERS = [
         themes=("school", "huiswerk"),
         ages=(72, 216),
         format="phone",
+        service_area="leuven",
         registration_details="Bel op schooldagen tussen 8.30 en 16.30 uur.",
         languages=("nl", "fr", "en"),
         reviewed_days_ago=75,
@@ -1195,6 +1203,7 @@ OFFERS = [
         themes=("opvoeding", "mentaal-welzijn"),
         ages=(0, 143),
         format="phone",
+        service_area="leuven",
         registration_details="Bel op werkdagen tussen 9 en 17 uur.",
         languages=("nl", "fr"),
         reviewed_days_ago=700,
@@ -1209,6 +1218,7 @@ OFFERS = [
         pillars=(ADVIES,),
         themes=("opvoeding", "slapen", "pubers"),
         format="online",
+        service_area="leuven",
         registration_details="Open de chat op maandag, woensdag of donderdag van 19 tot 21 uur.",
         languages=("nl", "en"),
         reviewed_days_ago=30,
@@ -1227,6 +1237,8 @@ OFFERS = [
         registration_details="Bel ons of vraag het aan het Huis van het Kind. "
         "We plannen samen een eerste gesprek.",
         format="home_visit",
+        service_area="areas",
+        service_postcodes=("3010", "3012"),
         languages=("nl", "fr", "en"),
         places=(Place("ckg-de-schommel-gezinsruimte", "Aanmelden op weekdagen"),),
         reviewed_days_ago=210,
@@ -1246,6 +1258,7 @@ OFFERS = [
         registration="required",
         registration_details="Bel of mail ons. We komen eerst kennismaken.",
         format="home_visit",
+        service_area="leuven",
         languages=("nl", "en", "es"),
         places=(
             Place(
@@ -1526,6 +1539,7 @@ OFFERS = [
         registration_details="Schrijf je in via de link. Je krijgt de link naar de sessie per "
         "e-mail.",
         format="online",
+        service_area="leuven",
         languages=("nl", "en"),
         sessions=SessionPlan(MON, "20:00", 60, (1, 4), None, 100, True),
         reviewed_days_ago=21,
@@ -1731,6 +1745,7 @@ OFFERS = [
         themes=("mentaal-welzijn", "pubers"),
         ages=(144, 288),
         format="online",
+        service_area="leuven",
         registration_details="Open de chat op weekdagen van 18 tot 22 uur.",
         languages=("nl", "en"),
         reviewed_days_ago=19,
@@ -1860,6 +1875,7 @@ OFFERS = [
         expecting=True,
         ages=(0, 5),
         format="phone",
+        service_area="leuven",
         registration_details="Bel elke dag tussen 8 en 20 uur.",
         languages=("nl", "fr", "en"),
         reviewed_days_ago=450,

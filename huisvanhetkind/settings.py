@@ -4,9 +4,11 @@ One module, read from environment variables. Every value has a safe development 
 except in production: with DEBUG off, SECRET_KEY and DATABASE_URL must be set.
 """
 
+import importlib.util
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from cryptography.fernet import Fernet
@@ -52,6 +54,20 @@ def env_list(name, default):
 # offers PostgreSQL chose to compile the catalogue's queries, which cost more than running them
 # (see README.md, Performance). An "-c jit=on" in the URL's options still wins.
 POSTGRESQL_OPTIONS = "-c jit=off"
+
+
+def tile_origin(name, url, debug):
+    """The scheme and host of a map tile URL template, for the Content-Security-Policy: one
+    host, so that the policy can allow exactly that one; https, but in development."""
+    parts = urlsplit(url)
+    schemes = ("https", "http") if debug else ("https",)
+    if parts.scheme not in schemes or not parts.netloc or "{" in parts.netloc:
+        raise ImproperlyConfigured(
+            f"{name} must be an https address on one host with {{z}}, {{x}} and {{y}}, not {url!r}."
+        )
+    if not all(part in parts.path + parts.query for part in ("{z}", "{x}", "{y}")):
+        raise ImproperlyConfigured(f"{name} must contain {{z}}, {{x}} and {{y}}, not {url!r}.")
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def env_database(name, debug):
@@ -179,7 +195,10 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Leaflet, for the maps (static/js/map.js), as django-leaflet ships it: its static folder is
+# served as static/leaflet/. Not an installed app: that would import GeoDjango, which needs GDAL.
+LEAFLET_STATIC = Path(importlib.util.find_spec("leaflet").origin).parent / "static" / "leaflet"
+STATICFILES_DIRS = [BASE_DIR / "static", ("leaflet", LEAFLET_STATIC)]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -232,13 +251,26 @@ BEHIND_HTTPS_PROXY = env_bool("BEHIND_HTTPS_PROXY", False)
 if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# The maps (static/js/map.js, with Leaflet from django-leaflet, see STATICFILES_DIRS): their
+# tiles come from this third party, asked only after the visitor chose to see a map.
+# OpenStreetMap's tile policy asks for its attribution and forbids bulk downloads; another
+# provider may be set here. The attribution is HTML, shown on the map as it is.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "").strip() or (
+    "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+MAP_TILE_ORIGIN = tile_origin("MAP_TILE_URL", MAP_TILE_URL, DEBUG)
+MAP_ATTRIBUTION = os.environ.get("MAP_ATTRIBUTION", "").strip() or (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
+
 # Content-Security-Policy (django-csp): only the site's own scripts, styles and images, so
 # injected markup can run nothing. No inline scripts, event handlers or styles: page scripts
-# live in static/js/, styles in static/css/. Bootstrap's CSS draws form controls with data: images.
+# live in static/js/, styles in static/css/. Bootstrap's CSS draws form controls with data: images;
+# the map's tiles come from MAP_TILE_ORIGIN, and from no other host.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", MAP_TILE_ORIGIN],
         # The one style attribute left, in django-simple-history's change history in the admin
         # (style="border-top: 0"): allowed by its hash, and no other.
         "style-src-attr": [UNSAFE_HASHES, "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],

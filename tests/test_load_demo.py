@@ -15,10 +15,12 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.http import QueryDict
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from aanbod.filters import OfferFilter
 from aanbod.models import (
     MAX_AGE_MONTHS,
     POSTCODES,
@@ -249,6 +251,21 @@ def test_in_person_offers_have_a_place_and_places_have_regular_slots(demo):
     assert not offers.filter(offer_locations__isnull=True).exists()
     assert ScheduleSlot.objects.count() > 50
     assert {slot.weekday for slot in ScheduleSlot.objects.all()} >= {1, 2, 3, 4, 5, 6}
+
+
+def test_offers_that_come_to_every_family_are_found_in_every_deelgemeente(demo):
+    """Home visits, phone and online help are there for all of Leuven (or some deelgemeenten),
+    so the area filter finds them where they have no place."""
+    remote = published().exclude(format=Offer.Format.IN_PERSON)
+    assert not remote.filter(service_area=Offer.ServiceArea.PLACES).exists()
+    assert published().filter(service_area=Offer.ServiceArea.AREAS).exists()
+    in_kessel_lo = OfferFilter(QueryDict("gemeente=3010"), queryset=published()).qs
+    titles = set(in_kessel_lo.values_list("title", flat=True))
+    assert {
+        "Huisbezoek na de geboorte",
+        "Een vrijwilliger aan huis",
+        "Vraag het aan een vroedvrouw",
+    } <= titles
 
 
 def test_every_demo_offer_passes_full_clean(demo):

@@ -366,12 +366,12 @@ def test_framing_is_refused_without_frame_ancestors_only_through_x_frame_options
     assert results["x-frame-options"] == ("x-frame-options-sameorigin-or-deny", 0)
 
 
-def test_the_policy_allows_only_the_sites_own_resources(client, db):
+def test_the_policy_allows_only_the_sites_own_resources_and_the_map_tiles(client, db):
     header = client.get(reverse("home"))["Content-Security-Policy"]
     policy = {part.split()[0]: part.split()[1:] for part in header.split("; ")}
     assert policy == {
         "default-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", "https://tile.openstreetmap.org"],
         "style-src-attr": [
             "'unsafe-hashes'",
             "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
+from django.core.exceptions import ImproperlyConfigured
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS_FILE = ROOT / "huisvanhetkind" / "settings.py"
@@ -147,7 +148,15 @@ def test_a_referral_key_that_is_no_fernet_key_stops_start_up_without_showing_it(
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("DEBUG", "maybe"), ("EMAIL_PORT", "abc"), ("SECURE_HSTS_SECONDS", "1 year")],
+    [
+        ("DEBUG", "maybe"),
+        ("EMAIL_PORT", "abc"),
+        ("SECURE_HSTS_SECONDS", "1 year"),
+        # One host only, which the Content-Security-Policy can name; and a tile's place in it.
+        ("MAP_TILE_URL", "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),
+        ("MAP_TILE_URL", "https://tiles.example/map.png"),
+        ("MAP_TILE_URL", "tiles.example/{z}/{x}/{y}.png"),
+    ],
 )
 def test_a_bad_value_stops_start_up_with_a_clear_message(variable, value):
     result = manage("check", **{variable: value})
@@ -271,6 +280,22 @@ def test_an_explicit_email_backend_wins(load_settings):
         EMAIL_HOST="smtp.example", EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"
     )
     assert settings.EMAIL_BACKEND == "django.core.mail.backends.locmem.EmailBackend"
+
+
+def test_the_map_tiles_host_is_the_one_image_host_the_policy_allows(load_settings):
+    settings = load_settings(
+        MAP_TILE_URL="https://tiles.example.org/osm/{z}/{x}/{y}.png?key=k",
+        MAP_ATTRIBUTION="© Example",
+    )
+    assert settings.MAP_TILE_URL == "https://tiles.example.org/osm/{z}/{x}/{y}.png?key=k"
+    assert settings.MAP_ATTRIBUTION == "© Example"
+    img_src = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]
+    assert img_src == ["'self'", "data:", "https://tiles.example.org"]
+
+
+def test_production_wants_the_map_tiles_over_https(load_settings):
+    with pytest.raises(ImproperlyConfigured, match="MAP_TILE_URL"):
+        load_settings(**PRODUCTION_ENV, MAP_TILE_URL="http://tiles.example/{z}/{x}/{y}.png")
 
 
 def test_log_level_and_media_root_are_read(load_settings, tmp_path):

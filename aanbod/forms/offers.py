@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner
 
-from ..models import MAX_AGE_MONTHS, Language, Offer, Pillar, Theme
+from ..models import MAX_AGE_MONTHS, POSTCODES, Language, Offer, Pillar, Postcode, Theme
 from .common import VersionedForm, clean_phone
 
 MAX_AGE_YEARS = MAX_AGE_MONTHS // 12
@@ -74,6 +74,13 @@ class OfferForm(VersionedForm, forms.ModelForm):
         min_value=0,
         max_value=MAX_AGE_MONTHS,
     )
+    service_postcodes = forms.MultipleChoiceField(
+        label=_("Deelgemeenten"),
+        choices=Postcode.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Only with ‘some deelgemeenten’: where families can get it."),
+    )
     website = forms.URLField(
         label=capfirst(_("website")),
         required=False,
@@ -93,6 +100,8 @@ class OfferForm(VersionedForm, forms.ModelForm):
             "registration",
             "registration_details",
             "format",
+            "service_area",
+            "service_postcodes",
             "contact_name",
             "contact_email",
             "contact_phone",
@@ -101,6 +110,7 @@ class OfferForm(VersionedForm, forms.ModelForm):
         labels = {
             "for_expecting": _("For expecting parents (during the pregnancy)"),
             "contact_email": _("E-mail address for questions"),
+            "service_area": _("For families in"),
             "contact_phone": _("Phone number for questions"),
         }
         help_texts = {
@@ -112,6 +122,10 @@ class OfferForm(VersionedForm, forms.ModelForm):
             "cost_details": _("For example: € 2 per time, free with a UiTPAS at reduced rate."),
             "registration_details": _("How to register: a phone number, an e-mail, a website."),
             "format": _("How parents take part."),
+            "service_area": _(
+                "The area filter finds the offer in the deelgemeenten of its places, and in "
+                "those chosen here: all of Leuven for home visits, phone and online help."
+            ),
             "contact_name": _("Optional. Someone parents can ask for."),
         }
         widgets = {
@@ -119,6 +133,7 @@ class OfferForm(VersionedForm, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 8}),
             "cost": forms.RadioSelect,
             "registration": forms.RadioSelect,
+            "service_area": forms.RadioSelect,
             "registration_details": forms.Textarea(attrs={"rows": 3}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "off"}),
             "contact_phone": forms.TextInput(attrs={"inputmode": "tel"}),
@@ -212,6 +227,8 @@ class OfferForm(VersionedForm, forms.ModelForm):
                 "registration",
                 "registration_details",
                 "format",
+                "service_area",
+                Div("service_postcodes", css_class="check-columns"),
                 Div("languages", css_class="check-columns"),
             ),
             Fieldset(_("Contact"), "contact_name", "contact_phone", "contact_email", "website"),
@@ -243,7 +260,25 @@ class OfferForm(VersionedForm, forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self._clean_ages(cleaned_data)
+        self._clean_service_area(cleaned_data)
         return cleaned_data
+
+    def _clean_service_area(self, data):
+        """Deelgemeenten only for ‘some deelgemeenten’, and then at least one, in the order
+        of Postcode; ticked boxes under another choice are left out."""
+        if data.get("service_area") != Offer.ServiceArea.AREAS:
+            data["service_postcodes"] = []
+        else:
+            chosen = data.get("service_postcodes") or []
+            data["service_postcodes"] = [code for code in POSTCODES if code in chosen]
+            if not chosen and "service_postcodes" not in self._errors:
+                self.add_error(
+                    "service_postcodes",
+                    ValidationError(
+                        _("Tick the deelgemeenten where families can get it."),
+                        code="no_areas",
+                    ),
+                )
 
     def _clean_ages(self, data):
         if any(name in self._errors for name in self.AGE_FIELDS):

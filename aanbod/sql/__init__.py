@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import migrations
 
 from aanbod.facets import Facet
+from aanbod.models import POSTCODES, Offer
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -44,7 +45,9 @@ def placeholders(connection):
     ``{here}``: the schema of our tables, and ``{unaccent}``: that of the unaccent extension,
     so that the functions also work under the empty search_path of pg_dump/pg_restore;
     ``{time_zone}``: settings.TIME_ZONE, in which a weekday is read; ``{facet_pillar}`` and
-    the like: the prefix of each kind of filter code (:class:`aanbod.facets.Facet`).
+    the like: the prefix of each kind of filter code (:class:`aanbod.facets.Facet`);
+    ``{area_leuven}``, ``{area_some}``: the service areas that cover all of Leuven or some
+    deelgemeenten, and ``{leuven_postcodes}``: all postcodes of Leuven (aanbod.models).
     """
     with connection.cursor() as cursor:
         cursor.execute(
@@ -59,6 +62,9 @@ def placeholders(connection):
         "unaccent": unaccent or here,
         "time_zone": _literal(settings.TIME_ZONE),
         **{f"facet_{facet.name.lower()}": _literal(facet) for facet in Facet},
+        "area_leuven": _literal(Offer.ServiceArea.LEUVEN),
+        "area_some": _literal(Offer.ServiceArea.AREAS),
+        "leuven_postcodes": "ARRAY[" + ", ".join(map(_literal, POSTCODES)) + "]::text[]",
     }
 
 

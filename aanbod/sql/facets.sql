@@ -10,8 +10,10 @@
 -- - rebuild the codes if what they hold changes: UPDATE aanbod_offer SET facets = NULL;
 -- - drop what you take out of this file: re-applying it does not.
 -- On a fresh database migration 0008 already runs this file as it is now, so it may only name
--- tables and columns that exist by then. Migration 0007 made the first version of all this,
--- and the partial GIN index.
+-- tables and columns that exist by then -- except in PL/pgSQL bodies, which PostgreSQL reads
+-- only when they run: the trigger functions name the service area columns of migration 0009,
+-- and no migration writes an offer in between. Migration 0007 made the first version of all
+-- this, and the partial GIN index; 0009 added the service area.
 --
 -- The catalogue's filters on related tables -- pillar, theme, language, postcode of a place,
 -- weekday -- were EXISTS subqueries that PostgreSQL checked offer by offer; eight filters
@@ -21,16 +23,27 @@
 -- As in search.sql, the triggers compare columns in their body instead of naming them in
 -- "UPDATE OF" or WHEN, which would block ALTER COLUMN ... TYPE in later migrations.
 
--- The codes of one offer, built from the related tables; the format of each kind of code is
--- aanbod.facets.Facet's. The weekday of an activity is taken in settings.TIME_ZONE
--- (Europe/Brussels), as the weekday filter reads it.
-CREATE OR REPLACE FUNCTION {here}.aanbod_offer_facets(p_offer_id bigint) RETURNS tsvector
+-- The codes of one offer, built from the related tables and from its service area; the format
+-- of each kind of code is aanbod.facets.Facet's. The weekday of an activity is taken in
+-- settings.TIME_ZONE (Europe/Brussels), as the weekday filter reads it. The postcodes of the
+-- service area get the same code as those of its places: the area filter is one code match.
+-- The service area comes in as arguments, not from the offer's row: the trigger that builds
+-- the codes before a write has the new values only in NEW.
+CREATE OR REPLACE FUNCTION {here}.aanbod_offer_facets(
+    p_offer_id bigint, p_service_area text, p_service_postcodes text[]
+) RETURNS tsvector
     LANGUAGE sql STABLE
     AS $$
     SELECT array_to_tsvector(coalesce(array_agg(DISTINCT code), '{}'))
       FROM (
         SELECT {facet_pillar} || pillar_id AS code
           FROM {here}.aanbod_offer_pillars WHERE offer_id = p_offer_id
+        UNION ALL
+        SELECT {facet_postcode} || postcode
+          FROM unnest(CASE p_service_area
+                      WHEN {area_leuven} THEN {leuven_postcodes}
+                      WHEN {area_some} THEN p_service_postcodes
+                      END) postcode
         UNION ALL
         SELECT {facet_theme} || theme_id FROM {here}.aanbod_offer_themes WHERE offer_id = p_offer_id
         UNION ALL
@@ -52,9 +65,9 @@ CREATE OR REPLACE FUNCTION {here}.aanbod_offer_facets(p_offer_id bigint) RETURNS
       ) codes
     $$;
 
--- Build the codes on insert, and again whenever anything writes the column: "SET facets = NULL"
--- is how the other triggers ask for a rebuild, and a stale value that save() writes back
--- differs from the stored one and is replaced. The trigger runs once it holds the offer's row,
+-- Build the codes on insert, when the service area changes, and again whenever anything writes
+-- the column: "SET facets = NULL" is how the other triggers ask for a rebuild, and a stale value
+-- that save() writes back differs from the stored one and is replaced. The trigger runs once it holds the offer's row,
 -- and PL/pgSQL reads with a new snapshot for each statement: when it had to wait for another
 -- transaction's change to the offer, it sees what that transaction committed (two people adding
 -- a slot to one offer at once both count).
@@ -62,8 +75,11 @@ CREATE OR REPLACE FUNCTION {here}.aanbod_offer_set_facets() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
     BEGIN
-        IF TG_OP = 'INSERT' OR NEW.facets IS NULL OR NEW.facets IS DISTINCT FROM OLD.facets THEN
-            NEW.facets := {here}.aanbod_offer_facets(NEW.id);
+        IF TG_OP = 'INSERT' OR NEW.facets IS NULL OR NEW.facets IS DISTINCT FROM OLD.facets
+           OR NEW.service_area IS DISTINCT FROM OLD.service_area
+           OR NEW.service_postcodes IS DISTINCT FROM OLD.service_postcodes THEN
+            NEW.facets := {here}.aanbod_offer_facets(
+                NEW.id, NEW.service_area, NEW.service_postcodes);
         END IF;
         RETURN NEW;
     END
@@ -91,7 +107,8 @@ CREATE OR REPLACE FUNCTION {here}.aanbod_refresh_facets(p_offer_ids bigint[]) RE
          ORDER BY id FOR SHARE;
         UPDATE {here}.aanbod_offer SET facets = NULL
          WHERE id = ANY (p_offer_ids)
-           AND facets IS DISTINCT FROM {here}.aanbod_offer_facets(id);
+           AND facets IS DISTINCT FROM
+               {here}.aanbod_offer_facets(id, service_area, service_postcodes);
     END
     $$;
 

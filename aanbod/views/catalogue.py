@@ -25,6 +25,7 @@ from ..filters import OfferFilter
 from ..forms import ErrorReportForm
 from ..models import Offer, OfferLocation, not_in_lists
 from ..review import months_before, needs_review
+from .places import map_markers
 
 OFFERS_PER_PAGE = 20
 # The list counts its results no further than this: counting every match of a broad search or
@@ -103,6 +104,7 @@ def offer_list(request):
             # An invalid value opens the panel, so its message is seen next to its field.
             "filters_open": any(filterset.form[name].errors for name in FILTER_PANEL),
             "offers": page.object_list,
+            "markers": _result_markers(page.object_list),
             "result_count": paginator.count,
             "result_count_limited": paginator.limited,
             "count_limit": paginator.limit,
@@ -337,6 +339,17 @@ def _result_heading(filterset, paginator):
     ) % {"count": count, "text": text}
 
 
+def _result_markers(offers):
+    """The places of these offers on a map, each with the offers there, in the order of the
+    list."""
+    places = {}
+    for offer in offers:
+        for offer_location in offer.offer_locations.all():
+            location = offer_location.location
+            places.setdefault(location.pk, (location, []))[1].append(offer)
+    return map_markers(places.values())
+
+
 def with_detail_relations(offers):
     """What an offer's page shows besides the offer, fetched with it (one query each)."""
     return offers.select_related("provider").prefetch_related(
@@ -367,6 +380,7 @@ def offer_detail_context(request, offer, sessions):
     return {
         "offer": offer,
         "offer_locations": offer.offer_locations.all(),
+        "markers": map_markers((place.location, ()) for place in offer.offer_locations.all()),
         "sessions": sessions,
         "needs_review_notice": needs_review_notice(offer),
         "share_url": share_url,

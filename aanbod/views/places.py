@@ -12,6 +12,23 @@ from ..models import Location, Offer, Session, not_in_lists
 LOCATION_SESSIONS = 10
 
 
+def map_markers(places):
+    """The markers of a map (common/templatetags/maps.py) for (location, offers) pairs, in
+    order; places without coordinates are left out."""
+    return [
+        {
+            "name": location.name,
+            "address": location.address,
+            "lat": float(location.latitude),
+            "lng": float(location.longitude),
+            "url": location.get_absolute_url(),
+            "offers": [{"title": offer.title, "url": offer.get_absolute_url()} for offer in offers],
+        }
+        for location, offers in places
+        if location.latitude is not None and location.longitude is not None
+    ]
+
+
 def _owner_is_public(location):
     return location.owner is not None and location.owner.status != Partner.Status.FORMER
 
@@ -33,7 +50,10 @@ def location_list(request):
     return render(
         request,
         "aanbod/location_list.html",
-        {"groups": [group for group in groups if group[2]]},
+        {
+            "groups": [group for group in groups if group[2]],
+            "markers": map_markers((location, ()) for location in locations),
+        },
     )
 
 

@@ -10,6 +10,8 @@ def _field_data(bound):
     widget = bound.field.widget
     if isinstance(widget, forms.CheckboxInput):
         return "on" if value else None
+    if value is None and isinstance(widget, forms.CheckboxSelectMultiple):
+        return None  # no box ticked: nothing is sent
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):

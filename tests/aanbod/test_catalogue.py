@@ -1,7 +1,10 @@
 """The catalogue page: what it says about the results, the filter chips, paging, printing, the
 offer cards and the number of queries."""
 
+import json
+import re
 from datetime import timedelta
+from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -257,6 +260,23 @@ def test_a_card_says_for_whom_what_it_costs_and_where(client, partner):
     assert "Gezinsbond vzw" in html
 
 
+def test_a_card_says_where_an_offer_comes_to_families(client, partner):
+    factories.make_offer(
+        partner, "Huisbezoek", format=Offer.Format.HOME_VISIT, service_area="leuven"
+    )
+    factories.make_offer(partner, "Bel ons", format=Offer.Format.PHONE, service_area="leuven")
+    buurt = factories.make_offer(
+        partner, "Buurtwerk", service_area="areas", service_postcodes=["3001", "3010"]
+    )
+    factories.make_offer_location(buurt, factories.make_location("Buurthuis", postcode="3001"))
+
+    html = client.get(URL, {"gemeente": "3010"}).text
+
+    assert "Aan huis, in heel Leuven" in html
+    assert "Telefonisch, in heel Leuven" in html
+    assert "In Heverlee en Kessel-Lo; Buurthuis (Heverlee)" in html
+
+
 @pytest.mark.parametrize(
     ("expecting", "low", "high", "text"),
     [
@@ -335,3 +355,21 @@ def test_the_filter_choices_come_in_a_useful_order(client, many_offers):
         ("fr", "Frans"),
         ("nl", "Nederlands"),
     ]
+
+
+def test_the_results_have_a_map_of_their_places_with_the_offers_there(client, partner):
+    huis = factories.make_location(
+        "Huis Kessel-Lo", postcode="3010", latitude=Decimal("50.8891"), longitude=Decimal("4.7223")
+    )
+    for title in ("Babbelbox", "Kleuterklets"):
+        factories.make_offer_location(factories.make_offer(partner, title), huis)
+    factories.make_offer_location(factories.make_offer(partner, "Elders"))  # no coordinates
+
+    html = client.get(URL).text
+
+    found = re.search(r'<script id="map-markers" type="application/json">(.*?)</script>', html)
+    markers = json.loads(found.group(1))
+    assert [(m["name"], [o["title"] for o in m["offers"]]) for m in markers] == [
+        ("Huis Kessel-Lo", ["Babbelbox", "Kleuterklets"])
+    ]
+    assert "data-map" not in client.get(URL, {"afdrukken": "1"}).text

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from aanbod.history import offer_events
 from aanbod.models import Offer, OfferLocation, Pillar, ScheduleSlot, Session, Theme
 from tests import factories
 from tests.aanbod.staff import page_data, portal_url
@@ -216,6 +217,61 @@ class TestErrors:
         data["pillars"] = []
         response = client.post(portal_url("offer_edit", partner, offer.pk), data)
         assert response.context["form"].errors["pillars"] == ["Kies minstens één pijler."]
+
+
+class TestServiceArea:
+    def post(self, client, editor, partner, offer, **changes):
+        client.force_login(editor)
+        data = page_data(client.get(portal_url("offer_edit", partner, offer.pk)))
+        data.update(changes)
+        return client.post(portal_url("offer_edit", partner, offer.pk), data)
+
+    def test_some_deelgemeenten_are_saved_in_the_order_of_their_postcodes(
+        self, client, editor, partner, offer
+    ):
+        response = self.post(
+            client, editor, partner, offer, service_area="areas", service_postcodes=["3010", "3001"]
+        )
+        assert response.status_code == 302
+        offer.refresh_from_db()
+        assert (offer.service_area, offer.service_postcodes) == ("areas", ["3001", "3010"])
+
+    def test_some_deelgemeenten_without_one_ticked_asks_for_them_and_saves_nothing(
+        self, client, editor, partner, offer
+    ):
+        response = self.post(client, editor, partner, offer, service_area="areas", title="Nieuw")
+        assert response.context["form"].errors["service_postcodes"] == [
+            "Vink de deelgemeenten aan waar gezinnen het kunnen krijgen."
+        ]
+        assert 'value="Nieuw"' in response.text
+        offer.refresh_from_db()
+        assert (offer.title, offer.service_area) == ("Babbelbox", "places")
+
+    def test_the_change_list_names_the_deelgemeenten(self, client, editor, partner, offer):
+        self.post(
+            client, editor, partner, offer, service_area="areas", service_postcodes=["3001", "3010"]
+        )
+        changes = offer_events(offer)[0][-1].changes
+        assert [(c.label, c.before, c.after) for c in changes if c.name.startswith("service")] == [
+            ("Werkgebied", "alleen op zijn plekken", "sommige deelgemeenten"),
+            ("Deelgemeenten", "(leeg)", "3001 Heverlee, 3010 Kessel-Lo"),
+        ]
+
+    def test_ticked_deelgemeenten_count_only_for_some_deelgemeenten(
+        self, client, editor, partner, offer
+    ):
+        self.post(client, editor, partner, offer, service_area="leuven", service_postcodes=["3010"])
+        offer.refresh_from_db()
+        assert (offer.service_area, offer.service_postcodes) == ("leuven", [])
+
+    def test_an_unknown_deelgemeente_is_refused_with_a_message(
+        self, client, editor, partner, offer
+    ):
+        response = self.post(
+            client, editor, partner, offer, service_area="areas", service_postcodes=["1000"]
+        )
+        assert response.status_code == 200
+        assert "1000 is geen beschikbare keuze" in str(response.context["form"].errors)
 
 
 class TestEditing:

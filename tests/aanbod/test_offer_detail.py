@@ -1,5 +1,7 @@
 """An offer's public page."""
 
+import json
+import re
 from datetime import time, timedelta
 from decimal import Decimal
 
@@ -85,14 +87,32 @@ def test_it_shows_where_when_and_how_to_get_there(client, offer):
     assert "Dinsdag 09:00–11:30" in html
 
 
+@pytest.mark.parametrize(
+    ("area", "postcodes", "text"),
+    [
+        ("leuven", [], "<dt>Waar</dt>\n      <dd>In heel Leuven</dd>"),
+        ("areas", ["3012"], "<dt>Waar</dt>\n      <dd>In Wilsele</dd>"),
+        ("areas", ["3018", "3000", "3010"], "<dd>In Leuven, Kessel-Lo en Wijgmaal</dd>"),
+    ],
+)
+def test_it_says_for_which_families_it_is_there(client, offer, area, postcodes, text):
+    offer.service_area, offer.service_postcodes = area, postcodes
+    offer.save()
+    assert text in get(client, offer).text
+
+
+def test_an_offer_only_at_its_places_says_no_more_than_its_places(client, offer):
+    assert "<dt>Waar</dt>" not in get(client, offer).text
+
+
 def test_directions_go_to_openstreetmap_by_coordinates_or_else_by_address(client, offer):
     html = get(client, offer).text
 
     assert 'href="https://www.openstreetmap.org/directions?to=50.889100%2C4.722300"' in html
     assert 'href="https://www.openstreetmap.org/search?query=Kerkstraat+5%2C+3012+Wilsele"' in html
-    # A plain link only: no embedded map, no script or frame from elsewhere.
+    # Plain links, and no script or frame from elsewhere: the map's tiles wait for a choice.
     assert "<iframe" not in html
-    assert "<script src=" not in html
+    assert not re.search(r'<script[^>]+src="(https?:)?//', html)
 
 
 def test_it_links_the_provider_and_co_providers(client, offer):
@@ -201,3 +221,13 @@ def test_the_page_takes_a_fixed_number_of_queries(client, offer, django_assert_m
     with django_assert_max_num_queries(MAX_QUERIES):
         response = get(client, offer)
     assert response.status_code == 200
+
+
+def test_the_page_has_a_map_of_its_places_with_coordinates(client, offer):
+    html = get(client, offer).text
+    found = re.search(r'<script id="map-markers" type="application/json">(.*?)</script>', html)
+    markers = json.loads(found.group(1))
+    assert [(m["name"], m["lat"], m["lng"]) for m in markers] == [
+        ("Huis van het Kind Kessel-Lo", 50.8891, 4.7223)
+    ]
+    assert 'aria-label="Kaart van de plekken van dit aanbod"' in html

@@ -13,7 +13,7 @@ from time import sleep
 from types import SimpleNamespace
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -100,6 +100,34 @@ def test_the_codes_follow_the_places_and_their_postcodes(partner):
     assert codes(offer) == {Facet.POSTCODE.code("3012")}
     offer_location.delete()
     assert codes(offer) == set()
+
+
+def test_the_codes_hold_the_postcodes_of_the_service_area(partner):
+    """Postcodes of the service area get the code of a place's postcode, however the offer is
+    written: save(), update(), or a place of its own in one of them."""
+    offer = factories.make_offer(partner, pillars=(), service_area=Offer.ServiceArea.LEUVEN)
+    assert codes(offer) == set(Facet.POSTCODE.codes(["3000", "3001", "3010", "3012", "3018"]))
+    offer.service_area = Offer.ServiceArea.AREAS
+    offer.service_postcodes = ["3001", "3010"]
+    offer.save()
+    assert codes(offer) == set(Facet.POSTCODE.codes(["3001", "3010"]))
+    factories.make_offer_location(offer, factories.make_location(postcode="3010"))
+    assert codes(offer) == set(Facet.POSTCODE.codes(["3001", "3010"]))
+    Offer.objects.filter(pk=offer.pk).update(
+        service_area=Offer.ServiceArea.PLACES, service_postcodes=[]
+    )
+    assert codes(offer) == {Facet.POSTCODE.code("3010")}
+
+
+@pytest.mark.parametrize(
+    ("area", "postcodes"),
+    [("places", ["3010"]), ("leuven", ["3010"]), ("areas", []), ("areas", ["1000"])],
+)
+def test_the_database_refuses_deelgemeenten_that_do_not_fit_the_service_area(
+    partner, area, postcodes
+):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.make_offer(partner, service_area=area, service_postcodes=postcodes)
 
 
 def test_the_codes_follow_weekly_slots(partner):

@@ -262,6 +262,26 @@ def test_it_filters_by_deelgemeente(client, data):
     }
 
 
+def test_the_deelgemeente_filter_finds_offers_whose_service_area_covers_it(client, data):
+    """An offer that comes to every family in Leuven, or to families in some deelgemeenten,
+    is found in each of them, with or without a place there."""
+    factories.make_offer(data["Peuterspel"].provider, "Huisbezoek", service_area="leuven")
+    factories.make_offer(
+        data["Peuterspel"].provider,
+        "Buurtwerk",
+        service_area="areas",
+        service_postcodes=["3001", "3010"],
+    )
+    assert found(client, {"gemeente": "3010"}) == {
+        "Peuterspel",
+        "Kleuterturnen",
+        "Huisbezoek",
+        "Buurtwerk",
+    }
+    assert found(client, {"gemeente": "3018"}) == {"Huisbezoek"}
+    assert "Buurtwerk" not in found(client, {"gemeente": "3000"})
+
+
 def test_an_offer_at_two_places_in_the_chosen_deelgemeenten_is_listed_once(client, data):
     listed = titles(client.get(URL, {"gemeente": ["3000", "3010"]}))
 

@@ -1,5 +1,6 @@
 """The places: the Huizen van het Kind first, then the others, and a page per place."""
 
+import json
 import re
 from datetime import time, timedelta
 from decimal import Decimal
@@ -209,3 +210,54 @@ def test_the_place_page_needs_the_same_number_of_queries_for_many_offers(
         response = client.get(huis.get_absolute_url())
 
     assert response.text.count("Aanbod nummer") >= 15
+
+
+def map_markers(html):
+    """The markers the page hands to static/js/map.js, and whether its map starts hidden."""
+    found = re.search(r'<script id="map-markers" type="application/json">(.*?)</script>', html)
+    return json.loads(found.group(1)) if found else None
+
+
+def test_the_list_has_a_hidden_map_of_the_places_with_coordinates(client, huis, sporthal):
+    html = client.get(LIST_URL).text
+    assert map_markers(html) == [
+        {
+            "name": "Huis van het Kind Kessel-Lo",
+            "address": "Stationsstraat 1, 3010 Kessel-Lo",
+            "lat": 50.8891,
+            "lng": 4.7223,
+            "url": huis.get_absolute_url(),
+            "offers": [],
+        }
+    ]
+    # Hidden without JavaScript; the script shows the choice, and asks for tiles only after it.
+    assert re.search(r'<div class="place-map no-print" data-map hidden role="region"', html)
+    assert 'data-tile-url="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in html
+    assert "tile.openstreetmap.org. Die website ziet dan je IP-adres." in html
+
+
+def test_without_coordinates_there_is_no_map(client, sporthal):
+    html = client.get(LIST_URL).text
+    assert map_markers(html) is None
+    assert "data-map" not in html
+    assert "js/map.js" not in html
+
+
+def test_the_map_names_the_configured_tile_host(client, huis, settings):
+    settings.MAP_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    settings.MAP_TILE_ORIGIN = "https://tiles.example.org"
+    html = client.get(LIST_URL).text
+    assert 'data-tile-url="https://tiles.example.org/{z}/{x}/{y}.png"' in html
+    assert "De kaart laadt kaarttegels van tiles.example.org." in html
+
+
+def test_a_place_name_cannot_break_out_of_the_markers(client, db):
+    factories.make_location(
+        "</script><script>alert(1)</script>",
+        slug="kwaad",
+        latitude=Decimal("50.88"),
+        longitude=Decimal("4.70"),
+    )
+    html = client.get(LIST_URL).text
+    assert "<script>alert(1)" not in html
+    assert map_markers(html)[0]["name"] == "</script><script>alert(1)</script>"

@@ -307,6 +307,7 @@ def test_an_offer_added_in_the_admin_with_themes_is_searchable(client, coordinat
             "cost": Offer.Cost.FREE,
             "registration": Offer.Registration.WALK_IN,
             "format": Offer.Format.IN_PERSON,
+            "service_area": Offer.ServiceArea.PLACES,
             "status": Offer.Status.PUBLISHED,
             "offer_locations-TOTAL_FORMS": 0,
             "offer_locations-INITIAL_FORMS": 0,

@@ -3,7 +3,8 @@
 Fixtures: `browser` (one Chromium per session), `page` (desktop, 1280 px wide), `phone_page`
 (360 x 740), `no_js_page` (JavaScript disabled) and `new_page(**context_options)` for anything
 else. Every page speaks nl-BE, opens paths relative to the live server (`page.goto("/")`) and
-fails its test if it asks any other host for anything or breaks the Content-Security-Policy.
+fails its test if it asks any other host for anything (but those a test adds to
+`new_page.allowed_hosts`) or breaks the Content-Security-Policy.
 
 Helpers: `assert_accessible(page)` (axe-core, WCAG 2.x A/AA) and
 `assert_no_horizontal_scroll(page)`.
@@ -110,10 +111,12 @@ def new_page(browser, live_server, django_db_serialized_rollback):
     """
     server = urlsplit(live_server.url)
     contexts, foreign, violations = [], [], []
+    # Other hosts a test runs itself, e.g. a fake map tile server: new_page.allowed_hosts.add().
+    allowed = {server.netloc}
 
     def only_the_live_server(route):
         url = urlsplit(route.request.url)
-        if url.scheme in ("data", "blob", "about") or url.netloc == server.netloc:
+        if url.scheme in ("data", "blob", "about") or url.netloc in allowed:
             route.continue_()
         else:
             foreign.append(route.request.url)
@@ -146,6 +149,7 @@ def new_page(browser, live_server, django_db_serialized_rollback):
     # Exposed for the harness's own tests, which make such requests on purpose.
     open_page.foreign_requests = foreign
     open_page.csp_violations = violations
+    open_page.allowed_hosts = allowed
     yield open_page
 
     for context in contexts:

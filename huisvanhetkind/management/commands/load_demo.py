@@ -342,6 +342,8 @@ class Command(BaseCommand):
             registration=spec.registration,
             registration_details=spec.registration_details,
             format=spec.format,
+            service_area=spec.service_area,
+            service_postcodes=list(spec.service_postcodes),
             contact_email=spec.contact_email,
             contact_phone=demo_data.DEMO_PHONE,
             status=spec.status,
