@@ -69,7 +69,9 @@ def app_servers(count, database, media_root, log_dir, *, timeout=60):
             with open(log, "wb") as output:
                 process = subprocess.Popen(
                     [sys.executable, "-m", "gunicorn", "huisvanhetkind.wsgi"]
-                    + ["--bind", f"127.0.0.1:{port}", "--workers", "1"],
+                    + ["--bind", f"127.0.0.1:{port}", "--workers", "1"]
+                    # Not the one control socket in ~/.gunicorn that every gunicorn would share.
+                    + ["--no-control-socket"],
                     cwd=ROOT,
                     env=env,
                     stdout=output,
