@@ -84,7 +84,7 @@ def _run(command, database):
 
 
 def query(database, sql):
-    """One value from the database, by psql."""
+    """What psql prints for a query: one value, or rows of values separated by |."""
     return _run([program("psql"), "-XAtqw", "--command", sql], database)
 
 
@@ -196,18 +196,18 @@ def backup(database, media_root, target):
 def _read_archive(path, folder):
     """Unpack the archive into folder and check it against its manifest; returns the
     manifest."""
+    if not path.is_file():
+        raise BackupError(f"there is no file {path}")
     try:
         with tarfile.open(path, "r:gz") as archive:
             archive.extractall(folder, filter="data")
         manifest = json.loads((folder / MANIFEST).read_text())
-    except (OSError, tarfile.TarError, ValueError) as error:
+        media = [{**entry, "path": f"{MEDIA}/{entry['path']}"} for entry in manifest["media"]]
+        expected = [manifest["dump"], *media]
+    except (OSError, tarfile.TarError, ValueError, KeyError, TypeError) as error:
         raise BackupError(f"{path} is not a backup archive of this portal ({error})") from None
     if manifest.get("format") != FORMAT:
         raise BackupError(f"{path} has backup format {manifest.get('format')!r}, not {FORMAT}")
-    expected = [
-        manifest["dump"],
-        *({**f, "path": f"{MEDIA}/{f['path']}"} for f in manifest["media"]),
-    ]
     for entry in expected:
         file = folder / entry["path"]
         if not file.is_file() or _entry(file, entry["path"]) != entry:

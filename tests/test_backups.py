@@ -142,3 +142,8 @@ def test_a_file_that_is_no_backup_is_refused(tmp_path):
     (tmp_path / "notes.txt").write_text("not a backup")
     with pytest.raises(CommandError, match="is not a backup archive"):
         call_command("restore", str(tmp_path / "notes.txt"))
+
+
+def test_a_missing_file_is_said_in_one_line(tmp_path):
+    with pytest.raises(CommandError, match="there is no file"):
+        call_command("restore", str(tmp_path / "missing.tar.gz"))
