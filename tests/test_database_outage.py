@@ -31,9 +31,11 @@ def database_gone(starting_with=""):
 
 
 @pytest.fixture(autouse=True)
-def _language_restored():
-    # A request to /fr/ leaves its thread in French; later tests' reverse() must not follow.
-    with translation.override(translation.get_language()):
+def _dutch_urls():
+    # A request to /fr/ leaves its thread in French (here, or in an earlier test file):
+    # reverse() in these tests gives the Dutch addresses, and the next tests get back the
+    # language they had.
+    with translation.override("nl"):
         yield
 
 
