@@ -153,6 +153,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records who made each change to models with history (after authentication).
     "simple_history.middleware.HistoryRequestMiddleware",
+    # The view of a POST runs in one transaction: saved whole or not at all (outage.py).
+    "huisvanhetkind.outage.AtomicWritesMiddleware",
     # Turns a locked-out login into the lockout page; axes wants to be last.
     "axes.middleware.AxesMiddleware",
 ]

@@ -9,7 +9,7 @@ from opendata import urls as opendata_urls
 from partners import urls as partner_portal
 from referrals import portal_urls as referral_portal
 
-from . import views
+from . import outage, views
 
 # The partner portal's URL names are "portal:…" whichever app serves the page; partners does not
 # know the apps built on it, so their lists are joined here.
@@ -21,6 +21,7 @@ portal = (
 # Dutch pages live at the root; /fr/ and /en/ prefixes select the other languages,
 # so a shared link always opens in the language it was shared in.
 urlpatterns = [
+    path("health/", outage.health, name="health"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/hsds/", include((opendata_urls.api_urlpatterns, "hsds"))),
@@ -39,5 +40,8 @@ urlpatterns += i18n_patterns(
     path("account/", include("partners.account_urls")),
     prefix_default_language=False,
 )
+# The 503 page while the database does not answer; the 500 page for any other error.
+handler500 = outage.server_error
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
