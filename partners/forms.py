@@ -2,13 +2,18 @@ import hashlib
 import re
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin, UsernameField
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMultiAlternatives
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from common import outbox
 
 from .backends import accounts_with_address
 from .models import Invitation, Membership, Partner
@@ -48,6 +53,29 @@ def check_not_a_member(partner, email):
             code="already_member",
             params={"email": email, "partner": partner},
         )
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, with its e-mail through the outbox: sent after the request, and tried
+    again when the mail server fails."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+        if html_email_template_name is not None:
+            message.attach_alternative(
+                render_to_string(html_email_template_name, context), "text/html"
+            )
+        outbox.queue([message])
 
 
 class InvitationForm(forms.ModelForm):

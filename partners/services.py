@@ -1,7 +1,5 @@
 """Writes that span models or guard a rule: invitations and team changes."""
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -11,10 +9,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from common import outbox
+
 from .backends import accounts_with_address
 from .models import Invitation, Membership
-
-log = logging.getLogger(__name__)
 
 
 class InvitationUnusable(Exception):
@@ -58,8 +56,8 @@ def invitation_from_token(token):
 def invitation_send(*, invitation, request):
     """Save a new invitation, replacing the person's open one for that partner, and e-mail it.
 
-    Returns (number of invitations replaced, whether the e-mail went out). A mail server
-    failure keeps the invitation (it can be sent again) but is reported to the caller.
+    Returns the number of invitations replaced. The e-mail is put in the outbox with the
+    invitation, and sent once both are saved.
     """
     # A second, simultaneous submit for the same person fails on the one-pending-invitation
     # constraint with an IntegrityError, which the caller reports.
@@ -72,10 +70,11 @@ def invitation_send(*, invitation, request):
         invitation.status = Invitation.Status.PENDING
         invitation.created_at = timezone.now()
         invitation.save()
-    return replaced, invitation_send_email(invitation=invitation, request=request)
+        outbox.queue([_invitation_email(invitation, request)])
+    return replaced
 
 
-def invitation_send_email(*, invitation, request):
+def _invitation_email(invitation, request):
     inviter = invitation.invited_by
     # The portal's staff pages are Dutch; so are its e-mails, whatever page the sender used.
     with translation.override(settings.LANGUAGE_CODE):
@@ -96,12 +95,7 @@ def invitation_send_email(*, invitation, request):
         html = render_to_string("emails/invitation.html", context, request=request)
     message = EmailMultiAlternatives(subject, text, to=[invitation.email])
     message.attach_alternative(html, "text/html")
-    try:
-        message.send()
-    except OSError:
-        log.exception("Could not send invitation %s", invitation.pk)
-        return False
-    return True
+    return message
 
 
 def invitation_revoke(*, invitation):

@@ -10,7 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
+from common import outbox
+from common.models import OutgoingEmail
 from netwerk.models import ActionItem, Attendance, Meeting
+from tests.mail import committed
 from tests.netwerk.builders import make_action, make_attendance, make_meeting, make_person
 
 CHANGELIST = "admin:netwerk_meeting_changelist"
@@ -34,10 +37,11 @@ def held_meeting(workgroup, partner, other_partner):
 
 
 def run_action(client, action, meetings, **extra):
-    return client.post(
-        reverse(CHANGELIST),
-        {"action": action, "_selected_action": [m.pk for m in meetings], **extra},
-    )
+    with committed():
+        return client.post(
+            reverse(CHANGELIST),
+            {"action": action, "_selected_action": [m.pk for m in meetings], **extra},
+        )
 
 
 def test_the_changelist_shows_attending_present_and_partners(
@@ -233,6 +237,23 @@ def test_cancel_asks_first_then_cancels_and_notifies(
     assert calendar["METHOD"] == "CANCEL"
     assert calendar.events[0]["STATUS"] == "CANCELLED"
     assert calendar.events[0]["SEQUENCE"] == 1
+
+
+def test_a_mail_server_failure_does_not_undo_a_cancellation(
+    admin_client, mailoutbox, settings, workgroup, partner, editor
+):
+    meeting = make_meeting(workgroup)
+    make_attendance(meeting, editor, partner)
+    settings.EMAIL_BACKEND = "tests.mail.FailingBackend"
+    response = run_action(admin_client, "cancel_meetings", [meeting], confirm="yes")
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CANCELLED
+    mail = OutgoingEmail.objects.get()
+    assert (mail.recipients, mail.status) == (editor.email, "pending")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    outbox.send_queued(now=mail.next_attempt_at)
+    assert mailoutbox[0].attachments[0].get_param("method") == "CANCEL"
 
 
 def test_the_sign_in_sheet_lists_who_is_expected(admin_client, held_meeting):
