@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.images import delete_after_commit
+
 from . import services
 from .forms import InvitationAdminForm, PartnerAdminForm, email_is_member
 from .models import Declaration, Invitation, Membership, Partner, Signature
@@ -32,6 +34,15 @@ class PartnerAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["network_contact"]
     inlines = [MembershipInline, SignatureInline]
+
+    def delete_model(self, request, obj):
+        delete_after_commit(obj.logo.storage, obj.logo.name)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for partner in queryset:
+            delete_after_commit(partner.logo.storage, partner.logo.name)
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(Membership)
