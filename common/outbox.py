@@ -6,7 +6,8 @@ about and sent after it committed.
 - What failed is tried again by ``manage.py send_queued_mail`` (cron, every few minutes):
   after 5 minutes, then 10, 20, … until MAX_ATTEMPTS, then given up (the admin lists it).
 - A mail server that fails never undoes the change nor fails the request: the failure is
-  logged and the mail stays in the outbox.
+  logged and the mail stays in the outbox. When the server cannot be reached, the others
+  wait for the next run rather than for a time-out each.
 - Each mail is sent with its row locked, and a sender skips rows another one holds, so two
   senders at once (a request and the cron job) never send one mail twice; a mail that went
   out is marked sent in the same transaction.
@@ -64,20 +65,26 @@ def send_queued(*, ids=None, now=None):
                 row = due.select_for_update(skip_locked=True).filter(pk=pk).first()
                 if row is None:  # sent or being sent by someone else
                     continue
-                if _send(row, connection, now):
-                    sent += 1
-                else:
-                    failed += 1
+                outcome = _send(row, connection, now)
                 row.save()
+            if outcome == "sent":
+                sent += 1
+            else:
+                failed += 1
+            if outcome == "unreachable":
+                break
     finally:
         _close(connection)
     return sent, failed
 
 
 def _send(row, connection, now):
+    """Try one mail; returns "sent", "failed" or "unreachable" (no connection to the server)."""
     row.attempts += 1
+    connected = False
     try:
         connection.open()  # once for all mails; again after a failure closed it
+        connected = True
         connection.send_messages([pickle.loads(row.message)])
     except Exception as error:  # whatever the mail server or the network does
         _close(connection)
@@ -88,10 +95,10 @@ def _send(row, connection, now):
         else:
             row.next_attempt_at = now + FIRST_RETRY_AFTER * 2 ** (row.attempts - 1)
             log.warning("E-mail %s to %s failed: %s", row.pk, row.recipients, row.last_error)
-        return False
+        return "failed" if connected else "unreachable"
     row.status = OutgoingEmail.Status.SENT
     row.sent_at = now
-    return True
+    return "sent"
 
 
 def _close(connection):

@@ -15,7 +15,17 @@ committed = partial(TestCase.captureOnCommitCallbacks, execute=True)
 
 
 class FailingBackend(BaseEmailBackend):
-    """A mail server that is down."""
+    """A mail server that refuses every mail for now."""
 
     def send_messages(self, email_messages):
         raise smtplib.SMTPException("451 Try again later")
+
+
+class UnreachableBackend(BaseEmailBackend):
+    """A mail server that cannot be reached."""
+
+    def open(self):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    def send_messages(self, email_messages):
+        raise AssertionError("sending without a connection")

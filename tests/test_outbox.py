@@ -75,6 +75,18 @@ def test_a_failed_mail_waits_longer_after_each_try_then_is_given_up(
     assert mailoutbox == []
 
 
+def test_an_unreachable_server_is_tried_once_per_run(django_capture_on_commit_callbacks, settings):
+    settings.EMAIL_BACKEND = "tests.mail.UnreachableBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.queue([message(), message("bo@example.org"), message("cas@example.org")])
+    assert list(OutgoingEmail.objects.order_by("pk").values_list("attempts", flat=True)) == [
+        1,
+        0,
+        0,
+    ]
+    assert OutgoingEmail.objects.first().last_error.startswith("ConnectionRefusedError")
+
+
 def test_the_command_sends_what_is_due_once_and_forgets_old_sent_mail(
     django_capture_on_commit_callbacks, settings, mailoutbox
 ):
