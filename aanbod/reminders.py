@@ -2,9 +2,10 @@
 confirmed as correct within OFFER_REVIEW_MONTHS.
 
 Each person gets one e-mail per partner listing that partner's offers due for checking, each
-with a direct link. What was sent is recorded (ReviewReminder) in the transaction that sends
-it, so nobody hears about the same offer again within REMIND_AGAIN_AFTER, however often the
-command runs.
+with a direct link. What was sent is recorded (ReviewReminder) in the transaction that puts
+the e-mail in the outbox, so nobody hears about the same offer again within
+REMIND_AGAIN_AFTER, however often the command runs; the outbox sends it after the commit and
+tries again when the mail server fails.
 """
 
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from common import outbox
 from common.emails import absolute_url, staff_message
 from partners.models import Membership
 
@@ -29,7 +31,6 @@ class Sent:
     recipient: str
     partner: object
     offers: list
-    error: str = ""
 
 
 def _message(partner, offers, recipient):
@@ -46,8 +47,7 @@ def _message(partner, offers, recipient):
 
 
 def send_review_reminders(*, now=None, dry_run=False):
-    """Send what is due; returns a Sent for every e-mail (sent, failed, or with dry_run only
-    planned)."""
+    """Send what is due; returns a Sent for every e-mail (with dry_run only planned)."""
     now = now or timezone.now()
     offers = (
         Offer.objects.published()
@@ -84,15 +84,10 @@ def send_review_reminders(*, now=None, dry_run=False):
         if dry_run:
             continue
         message = _message(membership.partner, due, recipient)
-        try:
-            with transaction.atomic():
-                ReviewReminder.objects.bulk_create(
-                    ReviewReminder(offer=offer, recipient=recipient, sent_at=now) for offer in due
-                )
-                message.send()
-        except OSError as error:
-            # Not recorded, so the next run tries again.
-            result.error = str(error) or error.__class__.__name__
-            continue
+        with transaction.atomic():
+            ReviewReminder.objects.bulk_create(
+                ReviewReminder(offer=offer, recipient=recipient, sent_at=now) for offer in due
+            )
+            outbox.queue([message])
         recent.update((offer.pk, recipient) for offer in due)
     return results

@@ -2,8 +2,6 @@
 
 from email.mime.text import MIMEText
 
-from django.core.mail import get_connection
-
 from common.emails import absolute_url, staff_message
 
 
@@ -21,10 +19,3 @@ def build(template, context, to, *, ics=None, method=None, filename="uitnodiging
         part.add_header("Content-Disposition", "attachment", filename=filename)
         message.attach(part)
     return message
-
-
-def send_all(messages):
-    """Send over one connection; returns how many were sent."""
-    if not messages:
-        return 0
-    return get_connection().send_messages(messages) or 0

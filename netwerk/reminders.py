@@ -1,7 +1,8 @@
 """The scheduled reminders. Each returns what it sent, as (recipient, subject) pairs.
 
-Every e-mail is recorded in SentReminder in the same transaction that sends it, so a second
-run (cron retrying, a coordinator running it by hand) sends nothing twice.
+Every e-mail is recorded in SentReminder in the transaction that puts it in the outbox, so a
+second run (cron retrying, a coordinator running it by hand) sends nothing twice; the outbox
+sends it after the commit and tries again when the mail server fails.
 """
 
 from datetime import datetime, time, timedelta
@@ -10,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from common import outbox
 from partners.models import COORDINATORS_GROUP, Membership, Partner
 
 from . import emails
@@ -27,7 +29,7 @@ def _send(kind, keys, message):
         SentReminder.objects.bulk_create(
             [SentReminder(kind=kind, key=key, recipient=message.to[0]) for key in keys]
         )
-        message.send()
+        outbox.queue([message])
     return message.to[0], message.subject
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common import outbox
 from partners.models import Membership, Partner
 
 from . import emails, ical
@@ -164,13 +165,14 @@ def send_invitations(*, meeting):
             attendance.invited_at = now
             attendance.invited_sequence = meeting.sequence
         Attendance.objects.bulk_update(to_send, ["invited_at", "invited_sequence"])
-        emails.send_all(messages)
+        outbox.queue(messages)
     return len(to_send), len(pairs) - len(to_send)
 
 
 def meeting_cancel(*, meeting, notify=True):
     """Cancel a meeting: status and calendar sequence change together, and everyone invited
-    or registered gets a METHOD:CANCEL message. Returns the number of e-mails sent."""
+    or registered gets a METHOD:CANCEL message, sent once the cancellation is committed.
+    Returns the number of e-mails."""
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.is_cancelled:
@@ -195,7 +197,7 @@ def meeting_cancel(*, meeting, notify=True):
             )
             for attendance in told
         ]
-        return emails.send_all(messages)
+        return outbox.queue(messages)
 
 
 def mark_attending_present(*, meetings, now=None):

@@ -9,6 +9,8 @@ from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.images import delete_after_commit
+
 from . import services
 from .forms import InvitationAdminForm, PartnerAdminForm, email_is_member
 from .models import (
@@ -46,6 +48,15 @@ class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["network_contact"]
     inlines = [MembershipInline, SignatureInline]
+
+    def delete_model(self, request, obj):
+        delete_after_commit(obj.logo.storage, obj.logo.name)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for partner in queryset:
+            delete_after_commit(partner.logo.storage, partner.logo.name)
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(Membership)
@@ -113,13 +124,10 @@ class InvitationAdmin(admin.ModelAdmin):
             return
         obj.invited_by = request.user
         try:
-            _replaced, sent = services.invitation_send(invitation=obj, request=request)
+            services.invitation_send(invitation=obj, request=request)
         except IntegrityError:
             # A simultaneous submit for the same person got there first.
             obj.pk = Invitation.objects.pending().get(partner=obj.partner, email=obj.email).pk
-            return
-        if not sent:
-            messages.error(request, _("The e-mail could not be sent. Try again later."))
 
     @admin.action(description=_("Withdraw the selected invitations"))
     def revoke_selected(self, request, queryset):
@@ -138,8 +146,8 @@ class InvitationAdmin(admin.ModelAdmin):
                 continue
             new = Invitation(partner=old.partner, email=old.email, role=old.role)
             new.invited_by = request.user
-            _replaced, sent = services.invitation_send(invitation=new, request=request)
-            count += sent
+            services.invitation_send(invitation=new, request=request)
+            count += 1
         self.message_user(
             request,
             ngettext("%(count)d invitation sent.", "%(count)d invitations sent.", count)

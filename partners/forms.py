@@ -2,13 +2,19 @@ import hashlib
 import re
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin, UsernameField
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMultiAlternatives
 from django.template.defaultfilters import filesizeformat
+from django.template.loader import render_to_string
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from common import outbox
+from common.images import delete_after_commit, redrawn
 
 from .backends import accounts_with_address
 from .models import Application, Invitation, Membership, Partner
@@ -16,8 +22,7 @@ from .models import Application, Invitation, Membership, Partner
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MIN_SIDE = 64
 LOGO_MAX_SIDE = 4000
-# Pillow's name for the format → the file extension we store it under.
-LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -48,6 +53,29 @@ def check_not_a_member(partner, email):
             code="already_member",
             params={"email": email, "partner": partner},
         )
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, with its e-mail through the outbox: sent after the request, and tried
+    again when the mail server fails."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+        if html_email_template_name is not None:
+            message.attach_alternative(
+                render_to_string(html_email_template_name, context), "text/html"
+            )
+        outbox.queue([message])
 
 
 class InvitationForm(forms.ModelForm):
@@ -150,7 +178,8 @@ def clean_phone_number(value):
 
 class LogoField(forms.ImageField):
     """An uploaded logo: really a PNG, JPEG or WebP image (Pillow reads it), small enough to
-    serve and large enough to show."""
+    serve and large enough to show. What is stored is the image drawn anew, under a random
+    name (common.images.redrawn): none of the uploaded bytes are served as they came."""
 
     default_error_messages = {
         "too_large": _("The file is %(size)s; a logo can be at most %(max)s."),
@@ -187,7 +216,7 @@ class LogoField(forms.ImageField):
             raise ValidationError(
                 self.error_messages["too_big_image"], code="too_big_image", params=params
             )
-        return upload
+        return redrawn(upload)
 
 
 def _same_content(stored_file, upload):
@@ -205,7 +234,22 @@ def _same_content(stored_file, upload):
     return stored_hash == upload_hash
 
 
-class PartnerProfileForm(forms.ModelForm):
+class LogoFormMixin:
+    """A partner form with a logo: the file of a replaced or removed logo is deleted once
+    the change is committed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._stored_logo = self.instance.logo.name
+
+    def save(self, commit=True):
+        partner = super().save(commit)
+        if partner.logo.name != self._stored_logo:
+            delete_after_commit(partner.logo.storage, self._stored_logo)
+        return partner
+
+
+class PartnerProfileForm(LogoFormMixin, forms.ModelForm):
     """What partner staff may change about their organisation. Name, slug, status and
     partner_since are the coordinators' (admin)."""
 
@@ -246,13 +290,13 @@ class PartnerProfileForm(forms.ModelForm):
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
-        if isinstance(logo, UploadedFile):
-            if self.instance.logo and _same_content(self.instance.logo, logo):
-                self.logo_unchanged = True
-                return self.instance.logo
-            # Name the file after the partner with the extension of its real format, whatever
-            # the uploaded file was called.
-            logo.name = f"{self.instance.slug}.{LOGO_FORMATS[logo.image.format]}"
+        if (
+            isinstance(logo, UploadedFile)
+            and self.instance.logo
+            and _same_content(self.instance.logo, logo)
+        ):
+            self.logo_unchanged = True
+            return self.instance.logo
         return logo
 
     def has_real_changes(self):
@@ -270,8 +314,10 @@ class PartnerProfileForm(forms.ModelForm):
 RESERVED_PARTNER_SLUGS = frozenset({"netwerk", "analyse"})
 
 
-class PartnerAdminForm(forms.ModelForm):
+class PartnerAdminForm(LogoFormMixin, forms.ModelForm):
     """The base of the partner admin's form; the admin adds the model and its fields."""
+
+    logo = LogoField(label=capfirst(_("logo")), required=False)
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

@@ -1,8 +1,6 @@
 """Writes that span models or guard a rule: invitations, team changes, applications to
 become a partner and signatures of the engagement declaration."""
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -14,13 +12,12 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from common import outbox
 from common.emails import staff_message
 
 from .backends import accounts_with_address
 from .forms import RESERVED_PARTNER_SLUGS
 from .models import Application, ApplicationStep, Invitation, Membership, Partner, Signature
-
-log = logging.getLogger(__name__)
 
 
 class InvitationUnusable(Exception):
@@ -64,8 +61,8 @@ def invitation_from_token(token):
 def invitation_send(*, invitation, request):
     """Save a new invitation, replacing the person's open one for that partner, and e-mail it.
 
-    Returns (number of invitations replaced, whether the e-mail went out). A mail server
-    failure keeps the invitation (it can be sent again) but is reported to the caller.
+    Returns the number of invitations replaced. The e-mail is put in the outbox with the
+    invitation, and sent once both are saved.
     """
     # A second, simultaneous submit for the same person fails on the one-pending-invitation
     # constraint with an IntegrityError, which the caller reports.
@@ -78,10 +75,11 @@ def invitation_send(*, invitation, request):
         invitation.status = Invitation.Status.PENDING
         invitation.created_at = timezone.now()
         invitation.save()
-    return replaced, invitation_send_email(invitation=invitation, request=request)
+        outbox.queue([_invitation_email(invitation, request)])
+    return replaced
 
 
-def invitation_send_email(*, invitation, request):
+def _invitation_email(invitation, request):
     inviter = invitation.invited_by
     # The portal's staff pages are Dutch; so are its e-mails, whatever page the sender used.
     with translation.override(settings.LANGUAGE_CODE):
@@ -102,12 +100,7 @@ def invitation_send_email(*, invitation, request):
         html = render_to_string("emails/invitation.html", context, request=request)
     message = EmailMultiAlternatives(subject, text, to=[invitation.email])
     message.attach_alternative(html, "text/html")
-    try:
-        message.send()
-    except OSError:
-        log.exception("Could not send invitation %s", invitation.pk)
-        return False
-    return True
+    return message
 
 
 def invitation_revoke(*, invitation):
@@ -252,14 +245,7 @@ def _mail_contact(application, template, message, by):
     if by.email:
         # The portal's sender address takes no mail: answers go to the coordinator.
         email.reply_to = [by.email]
-    transaction.on_commit(lambda: _send_logged(email, application))
-
-
-def _send_logged(email, application):
-    try:
-        email.send()
-    except OSError:
-        log.exception("Could not e-mail the contact of application %s", application.pk)
+    outbox.queue([email])
 
 
 def partner_slug_for(name):
@@ -313,7 +299,7 @@ def application_approve(*, application, by, request):
         invitation.save()
         application.partner = partner
         _record_step(application, status=Application.Status.APPROVED, by=by)
-        transaction.on_commit(lambda: invitation_send_email(invitation=invitation, request=request))
+        outbox.queue([_invitation_email(invitation, request)])
     return partner
 
 

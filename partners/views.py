@@ -88,23 +88,14 @@ def team(request, partner):
         invitation = form.save(commit=False)
         invitation.invited_by = request.user
         try:
-            replaced, sent = services.invitation_send(invitation=invitation, request=request)
+            replaced = services.invitation_send(invitation=invitation, request=request)
         except IntegrityError:
             messages.info(
                 request, _("%(email)s was invited just now.") % {"email": invitation.email}
             )
             return redirect("portal:team", slug=partner.slug)
         params = {"email": invitation.email, "partner": partner.name}
-        if not sent:
-            messages.error(
-                request,
-                _(
-                    "The invitation for %(email)s was saved, but the e-mail could not be sent. "
-                    "Try again later by inviting %(email)s again."
-                )
-                % params,
-            )
-        elif replaced:
+        if replaced:
             messages.success(
                 request,
                 _("A new invitation was sent to %(email)s. The earlier link no longer works.")

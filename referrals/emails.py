@@ -3,7 +3,6 @@ the family: only the referral's number, the partners, the offer and a link into 
 where the details are shown to the two partners' staff (and each view is logged)."""
 
 from django.conf import settings
-from django.core.mail import get_connection
 from django.urls import reverse
 
 from common.emails import absolute_url, staff_message
@@ -39,11 +38,6 @@ def _messages(template, referral, partner, addresses, **context):
         **context,
     }
     return [staff_message(f"emails/referrals/{template}", context, to) for to in addresses]
-
-
-def send(messages):
-    if messages:
-        get_connection().send_messages(messages)
 
 
 def new_referral(referral):

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aanbod.review import months_before
+from common import outbox
 
 from . import emails
 from .crypto import contact_lookup
@@ -90,7 +91,7 @@ def referral_send(
             referral=referral, status=Status.SENT, at=now, by=user, partner=sender
         )
         messages = emails.new_referral(referral)
-        transaction.on_commit(lambda: emails.send(messages))
+        outbox.queue(messages)
     return referral
 
 
@@ -157,7 +158,7 @@ def referral_step(
             messages += emails.step_taken(current, event, to_receiver=True)
         if step == "pass_on":
             messages += emails.new_referral(current)
-        transaction.on_commit(lambda: emails.send(messages))
+        outbox.queue(messages)
     return current
 
 
@@ -199,7 +200,7 @@ def expire_referrals(*, now=None):
                 pk=referral.pk
             )
             messages = emails.expiry_warning(referral, referral.waiting_since + timedelta(days))
-            transaction.on_commit(lambda messages=messages: emails.send(messages))
+            outbox.queue(messages)
         warned.append(referral)
     return Expiry(warned=warned, expired=expired)
 

@@ -9,6 +9,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.formsets import TOTAL_FORM_COUNT
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -119,13 +120,32 @@ def location_choices(partner):
 
 
 class OwnRowsMixin:
-    """A model formset whose rows can only be rows it showed: Django would accept the id of
-    any row of the model there (and then ignore it); this refuses it with a message."""
+    """A model formset that takes back only what its page showed.
+
+    Its rows: Django would accept the id of any row of the model there (and then ignore it);
+    this refuses it with a message. Their number: the page shows at most max_num rows, the
+    first stored ones and new ones together (absolute_max is max_num), so a request that
+    claims more comes from no page of ours. It gets the too_many_forms message without a form
+    being built, so however many it claims, checking it costs nothing.
+    """
 
     delete_label = None
 
+    def get_queryset(self):
+        if not hasattr(self, "_queryset"):
+            self._queryset = list(super().get_queryset()[: self.max_num])
+        return self._queryset
+
     def own_rows(self):
-        return self.get_queryset()
+        return self.model._default_manager.filter(pk__in=[row.pk for row in self.get_queryset()])
+
+    def total_form_count(self):
+        if (
+            self.is_bound
+            and self.management_form.cleaned_data[TOTAL_FORM_COUNT] > self.absolute_max
+        ):
+            return 0
+        return super().total_form_count()
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

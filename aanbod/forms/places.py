@@ -11,6 +11,12 @@ from .common import TIME_INPUT_FORMATS, ObjectChoiceField, OwnRowsMixin
 # Rows for new entries on the formset pages: a fixed number, so they work without JavaScript.
 NEW_PLACES = 1
 NEW_SLOTS = 2
+# The most places the page shows and takes, and times per place (stored and new rows
+# together; see OwnRowsMixin): Leuven has a handful of Huizen van het Kind and five
+# deelgemeenten, so twenty places is more than any offer needs, and fourteen weekly times are
+# two on every day of the week. A request is checked with at most 20 × 14 time forms.
+MAX_PLACES = 20
+MAX_SLOTS = 14
 
 
 class OfferLocationForm(forms.ModelForm):
@@ -63,9 +69,7 @@ class SlotForm(forms.ModelForm):
 
 class BaseSlotFormSet(OwnRowsMixin, BaseInlineFormSet):
     delete_label = _("Remove this time")
-
-    def own_rows(self):
-        return ScheduleSlot.objects.filter(offer_location=self.instance.pk)
+    default_error_messages = {"too_many_forms": _("A place can have at most %(num)d times.")}
 
     def get_queryset(self):
         # The slots were fetched with their places (prefetch_related), not once per place.
@@ -73,7 +77,7 @@ class BaseSlotFormSet(OwnRowsMixin, BaseInlineFormSet):
             if self.instance.pk is None:
                 self._queryset = ScheduleSlot.objects.none()
             else:
-                self._queryset = list(self.instance.slots.all())
+                self._queryset = list(self.instance.slots.all())[: self.max_num]
         return self._queryset
 
 
@@ -83,6 +87,9 @@ SlotFormSet = forms.inlineformset_factory(
     form=SlotForm,
     formset=BaseSlotFormSet,
     extra=NEW_SLOTS,
+    max_num=MAX_SLOTS,
+    absolute_max=MAX_SLOTS,
+    validate_max=True,
     can_delete=True,
     can_delete_extra=False,
 )
@@ -92,6 +99,7 @@ class BasePlacesFormSet(OwnRowsMixin, BaseInlineFormSet):
     """Where an offer happens, each place with its own formset of regular weekly times."""
 
     delete_label = _("Remove this place and its times")
+    default_error_messages = {"too_many_forms": _("An offer can have at most %(num)d places.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,6 +161,9 @@ PlacesFormSet = forms.inlineformset_factory(
     form=OfferLocationForm,
     formset=BasePlacesFormSet,
     extra=NEW_PLACES,
+    max_num=MAX_PLACES,
+    absolute_max=MAX_PLACES,
+    validate_max=True,
     can_delete=True,
     can_delete_extra=False,
 )

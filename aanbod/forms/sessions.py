@@ -14,6 +14,10 @@ from .common import TIME_INPUT_FORMATS, ObjectChoiceField, OwnRowsMixin
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
 # Rows for new activities: a fixed number, so the page works without JavaScript.
 NEW_SESSIONS = 2
+# The most activities the page shows and takes, upcoming ones and new rows together (see
+# OwnRowsMixin). Dated activities are info evenings, workshops and group series; what happens
+# every week is a weekly time of a place.
+MAX_SESSIONS = 50
 
 
 class SessionForm(forms.ModelForm):
@@ -98,6 +102,12 @@ class SessionForm(forms.ModelForm):
 
 class BaseSessionFormSet(OwnRowsMixin, BaseModelFormSet):
     delete_label = _("Remove this activity")
+    default_error_messages = {
+        "too_many_forms": _(
+            "An offer can have at most %(num)d upcoming activities here. Remove some, or add "
+            "more once some have taken place."
+        )
+    }
 
     def save_for(self, offer):
         sessions = self.save(commit=False)
@@ -113,6 +123,9 @@ SessionFormSet = forms.modelformset_factory(
     form=SessionForm,
     formset=BaseSessionFormSet,
     extra=NEW_SESSIONS,
+    max_num=MAX_SESSIONS,
+    absolute_max=MAX_SESSIONS,
+    validate_max=True,
     can_delete=True,
     can_delete_extra=False,
 )

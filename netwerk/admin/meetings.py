@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from common.spreadsheets import excel_csv
 from netwerk import services
 from netwerk.models import ActionItem, AgendaItem, Attendance, Meeting
 from partners.models import person_name
@@ -184,7 +185,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export attendance (CSV for Excel)"), permissions=["view"])
     def export_attendance_csv(self, request, queryset):
-        response, writer = pages.excel_csv("aanwezigheden.csv")
+        response, writer = excel_csv("aanwezigheden.csv")
         writer.writerow(
             [
                 _("date"),

@@ -1,15 +1,13 @@
 """Coordinator pages inside the admin: sign-in sheet, participation grid, overdue points."""
 
-import csv
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.spreadsheets import excel_csv
 from netwerk import participation as participation_grid
 from netwerk.models import ActionItem, Attendance, Meeting
 from partners.models import person_name
@@ -94,18 +92,6 @@ CELL_TEXT = {
     participation_grid.ABSENT: "A",
     participation_grid.NOT_EXPECTED: "",
 }
-
-
-def excel_csv(filename):
-    """A CSV download that Excel with Belgian settings opens as it should, and its writer.
-
-    That Excel reads a file as UTF-8 only with a byte order mark, and splits columns on the
-    list separator of the Dutch locale, a semicolon.
-    """
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    return response, csv.writer(response, delimiter=";")
 
 
 def _participation_csv(year, meetings, rows):

@@ -193,3 +193,65 @@ def test_the_page_has_a_constant_number_of_queries(
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(url(partner, offer))
     assert len(response.context["formset"].forms) == 5
+
+
+def claim_forms(data, prefix, forms):
+    """The management data of a browser that claims to send `forms` stored rows: the formset
+    would build and check a form for each, empty or not."""
+    data[f"{prefix}-TOTAL_FORMS"] = data[f"{prefix}-INITIAL_FORMS"] = str(forms)
+
+
+def test_ten_thousand_places_are_refused_with_a_message(
+    client, editor, partner, offer, django_assert_max_num_queries
+):
+    client.force_login(editor)
+    data = page_data(client.get(url(partner, offer)))
+    claim_forms(data, "places", 10_000)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.post(url(partner, offer), data)
+    assert response.status_code == 200
+    assert response.context["formset"].forms == []
+    message = "Een aanbod kan op ten hoogste 20 plekken doorgaan."
+    assert response.context["formset"].non_form_errors() == [message]
+    assert message in response.text
+    assert not OfferLocation.objects.exists()
+
+
+def test_ten_thousand_times_of_each_place_are_refused_with_a_message(
+    client, editor, partner, offer, own_site, django_assert_max_num_queries
+):
+    client.force_login(editor)
+    data = page_data(client.get(url(partner, offer)))
+    claim_forms(data, "places", 20)
+    for place in range(20):
+        data[f"places-{place}-location"] = str(own_site.pk)
+        claim_forms(data, f"places-{place}-slots", 10_000)
+    # One query per place checks that the place exists.
+    with django_assert_max_num_queries(MAX_QUERIES + 20):
+        response = client.post(url(partner, offer), data)
+    assert response.status_code == 200
+    slots = response.context["formset"].forms[0].slots
+    assert slots.forms == []
+    message = "Een plek kan ten hoogste 14 tijden hebben."
+    assert slots.non_form_errors() == [message]
+    assert message in response.text
+    assert not OfferLocation.objects.exists()
+    assert not ScheduleSlot.objects.exists()
+
+
+def test_a_place_with_fourteen_times_shows_no_empty_rows_and_saves(
+    client, editor, partner, offer, own_site
+):
+    place = factories.make_offer_location(offer, own_site)
+    for weekday in range(1, 8):
+        for start, end in ((time(9), time(12)), (time(14), time(16))):
+            ScheduleSlot.objects.create(
+                offer_location=place, weekday=weekday, start_time=start, end_time=end
+            )
+    client.force_login(editor)
+    response = client.get(url(partner, offer))
+    assert len(response.context["formset"].forms[0].slots.forms) == 14
+    data = page_data(response)
+    data["places-0-schedule"] = "altijd"
+    assert client.post(url(partner, offer), data).status_code == 302
+    assert OfferLocation.objects.get().schedule == "altijd"

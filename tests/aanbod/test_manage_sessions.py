@@ -187,3 +187,40 @@ def test_the_page_has_a_constant_number_of_queries(
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(url(partner, offer))
     assert len(response.context["formset"].forms) == 14
+
+
+def test_ten_thousand_activities_are_refused_with_a_message(
+    client, editor, partner, offer, django_assert_max_num_queries
+):
+    client.force_login(editor)
+    data = page_data(client.get(url(partner, offer)))
+    # Rows that claim to be stored activities are checked even when empty.
+    data["sessions-TOTAL_FORMS"] = data["sessions-INITIAL_FORMS"] = "10000"
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.post(url(partner, offer), data)
+    assert response.status_code == 200
+    assert response.context["formset"].forms == []
+    message = (
+        "Een aanbod kan hier ten hoogste 50 komende activiteiten hebben. Verwijder er enkele, "
+        "of voeg er meer toe als er enkele voorbij zijn."
+    )
+    assert response.context["formset"].non_form_errors() == [message]
+    assert message in response.text
+    assert not Session.objects.exists()
+
+
+def test_an_offer_with_many_upcoming_activities_shows_and_saves_the_first_ones(
+    client, editor, partner, offer
+):
+    for day in range(1, 56):
+        factories.make_session(offer, starts_in=timedelta(days=day), title=f"Keer {day}")
+    client.force_login(editor)
+    response = client.get(url(partner, offer))
+    forms = response.context["formset"].forms
+    assert [f.instance.title for f in forms] == [f"Keer {day}" for day in range(1, 51)]
+    assert "Deze pagina toont ten hoogste 50 komende activiteiten." in response.text
+    data = page_data(response)
+    data["sessions-0-title"] = "Eerste keer"
+    assert client.post(url(partner, offer), data).status_code == 302
+    assert Session.objects.filter(title="Eerste keer").count() == 1
+    assert Session.objects.count() == 55

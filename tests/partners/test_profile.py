@@ -2,6 +2,8 @@
 
 import io
 import os
+import re
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,6 +11,8 @@ from django.urls import reverse
 from PIL import Image
 
 from partners.models import Partner
+from tests.aanbod.staff import form_data, formset_data
+from tests.mail import committed
 
 
 @pytest.fixture(autouse=True)
@@ -128,45 +132,99 @@ def test_errors_keep_what_was_typed_and_save_nothing(client, editor, partner):
     assert changes(partner) == 0
 
 
-def test_a_valid_logo_is_stored_under_the_partners_name(client, editor, partner, media_root):
+def logos(media_root):
+    folder = media_root / "partners" / "logos"
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def test_a_valid_logo_is_stored_under_a_random_name(client, editor, partner, media_root):
     client.force_login(editor)
     response = client.post(
         profile_url(partner), profile_data(logo=image_file("My Logo (final).png"))
     )
     assert response.status_code == 302
     partner.refresh_from_db()
-    assert partner.logo.name == "partners/logos/gezinsbond.png"
-    assert (media_root / "partners" / "logos" / "gezinsbond.png").exists()
+    assert re.fullmatch(r"partners/logos/[\w-]{16}\.png", partner.logo.name)
+    assert logos(media_root) == [media_root / partner.logo.name]
     page = client.get(profile_url(partner)).content.decode()
     assert partner.logo.url in page
 
 
 @pytest.mark.parametrize(
-    ("image_format", "extension"), [("JPEG", "jpg"), ("WEBP", "webp"), ("PNG", "png")]
+    ("image_format", "extension"), [("JPEG", "webp"), ("WEBP", "webp"), ("PNG", "png")]
 )
-def test_the_stored_name_follows_the_real_format(client, editor, partner, image_format, extension):
+def test_a_png_stays_png_and_the_rest_becomes_webp(
+    client, editor, partner, image_format, extension
+):
     client.force_login(editor)
     client.post(
         profile_url(partner), profile_data(logo=image_file("logo.png", image_format=image_format))
     )
     partner.refresh_from_db()
-    assert partner.logo.name == f"partners/logos/gezinsbond.{extension}"
+    assert partner.logo.name.endswith(f".{extension}")
+    with Image.open(partner.logo.path) as stored:
+        assert stored.format == extension.upper()
+        assert stored.size == (200, 100)
+
+
+def test_a_png_html_polyglot_is_stored_as_its_pixels_only(client, editor, partner):
+    payload = b"<html><script>alert(document.cookie)</script></html>"
+    upload = image_file()
+    polyglot = SimpleUploadedFile("logo.png", upload.read() + payload, content_type="image/png")
+    client.force_login(editor)
+    assert client.post(profile_url(partner), profile_data(logo=polyglot)).status_code == 302
+    partner.refresh_from_db()
+    stored = Path(partner.logo.path).read_bytes()
+    assert b"<html" not in stored
+    assert b"<script" not in stored
+    assert stored.endswith(b"IEND\xaeB`\x82")  # the last chunk of a PNG, nothing after it
+
+
+def test_metadata_is_dropped_and_transparency_kept(client, editor, partner):
+    image = Image.new("RGBA", (100, 100), (0, 90, 140, 0))
+    exif = Image.Exif()
+    exif[0x010E] = "Secret description"  # ImageDescription
+    buffer = io.BytesIO()
+    image.save(buffer, format="WEBP", exif=exif, lossless=True)
+    client.force_login(editor)
+    upload = SimpleUploadedFile("logo.webp", buffer.getvalue(), content_type="image/webp")
+    client.post(profile_url(partner), profile_data(logo=upload))
+    partner.refresh_from_db()
+    with Image.open(partner.logo.path) as stored:
+        assert "exif" not in stored.info
+        assert stored.mode == "RGBA"
+        assert stored.getpixel((0, 0))[3] == 0
+    assert b"Secret description" not in Path(partner.logo.path).read_bytes()
+
+
+def test_a_replaced_logo_is_deleted(client, editor, partner, media_root):
+    client.force_login(editor)
+    client.post(profile_url(partner), profile_data(logo=image_file()))
+    partner.refresh_from_db()
+    first = media_root / partner.logo.name
+    with committed():
+        client.post(profile_url(partner), profile_data(logo=image_file(size=(300, 100))))
+    partner.refresh_from_db()
+    assert not first.exists()
+    assert logos(media_root) == [media_root / partner.logo.name]
 
 
 def test_the_same_logo_uploaded_twice_is_stored_once(client, editor, partner, media_root):
     client.force_login(editor)
     client.post(profile_url(partner), profile_data(logo=image_file()))
     client.post(profile_url(partner), profile_data(logo=image_file()))
-    assert len(list((media_root / "partners" / "logos").iterdir())) == 1
+    assert len(logos(media_root)) == 1
     assert changes(partner) == 1
 
 
-def test_the_logo_can_be_removed(client, editor, partner):
+def test_the_logo_can_be_removed(client, editor, partner, media_root):
     client.force_login(editor)
     client.post(profile_url(partner), profile_data(logo=image_file()))
-    client.post(profile_url(partner), profile_data(**{"logo-clear": "on"}))
+    with committed():
+        client.post(profile_url(partner), profile_data(**{"logo-clear": "on"}))
     partner.refresh_from_db()
     assert not partner.logo
+    assert logos(media_root) == []
 
 
 @pytest.mark.parametrize(
@@ -205,10 +263,11 @@ def test_a_bad_logo_is_refused_with_a_clear_message(
 def test_a_refused_form_still_shows_the_current_logo(client, editor, partner):
     client.force_login(editor)
     client.post(profile_url(partner), profile_data(logo=image_file()))
+    stored = Partner.objects.get(pk=partner.pk).logo.name
     response = client.post(
         profile_url(partner), profile_data(email="wrong", logo=image_file(size=(300, 300)))
     )
-    assert response.context["partner"].logo.name == "partners/logos/gezinsbond.png"
+    assert response.context["partner"].logo.name == stored
 
 
 def test_an_outsider_gets_404_and_changes_nothing(client, outsider, partner):
@@ -224,3 +283,31 @@ def test_a_coordinator_edits_any_profile(client, coordinator, partner):
     assert client.post(profile_url(partner), profile_data()).status_code == 302
     partner.refresh_from_db()
     assert partner.email == "info@gezinsbond.be"
+
+
+def test_a_deleted_partners_logo_is_deleted(admin_client, partner, media_root):
+    partner.logo = image_file()
+    partner.save()
+    stored = media_root / partner.logo.name
+    assert stored.exists()
+    with committed():
+        response = admin_client.post(
+            reverse("admin:partners_partner_delete", args=[partner.pk]), {"post": "yes"}
+        )
+    assert response.status_code == 302
+    assert not Partner.objects.filter(pk=partner.pk).exists()
+    assert not stored.exists()
+
+
+def test_a_logo_uploaded_in_the_admin_is_redrawn_too(admin_client, partner):
+    url = reverse("admin:partners_partner_change", args=[partner.pk])
+    page = admin_client.get(url).context
+    data = form_data(page["adminform"].form)
+    for inline in page["inline_admin_formsets"]:
+        data |= formset_data(inline.formset)
+    polyglot = image_file().read() + b"<html><script>alert(1)</script>"
+    data["logo"] = SimpleUploadedFile("x.png.html", polyglot, content_type="text/html")
+    assert admin_client.post(url, data).status_code == 302
+    partner.refresh_from_db()
+    assert partner.logo.name.endswith(".png")
+    assert b"<script" not in Path(partner.logo.path).read_bytes()
