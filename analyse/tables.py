@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from openpyxl import Workbook
 
 # The one CSV helper of the project (to move to a shared module; only this import changes).
-from netwerk.admin.pages import excel_csv
+from common.spreadsheets import excel_csv
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
