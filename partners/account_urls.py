@@ -8,7 +8,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
-from .forms import EmailAuthenticationForm
+from .forms import EmailAuthenticationForm, PasswordResetForm
 
 urlpatterns = [
     path(
@@ -32,6 +32,7 @@ urlpatterns = [
     path(
         "wachtwoord-vergeten/",
         auth_views.PasswordResetView.as_view(
+            form_class=PasswordResetForm,
             subject_template_name="emails/password_reset_subject.txt",
             email_template_name="emails/password_reset.txt",
         ),

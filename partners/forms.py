@@ -2,6 +2,7 @@ import hashlib
 import re
 
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin, UsernameField
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .backends import accounts_with_address
+from .backends import accounts_with_address, normalise_address
 from .models import Invitation, Membership, Partner
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -34,6 +35,18 @@ class EmailAuthenticationForm(AuthenticationForm):
             "Upper and lower case matter in the password."
         ),
     }
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, finding the account as logging in does (partners.backends)."""
+
+    def get_users(self, email):
+        address = normalise_address(email)
+        return (
+            user
+            for user in accounts_with_address(email).filter(is_active=True)
+            if user.has_usable_password() and normalise_address(user.email) == address
+        )
 
 
 def email_is_member(partner, email):
@@ -69,7 +82,7 @@ class InvitationForm(forms.ModelForm):
         self.instance.partner = partner
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = normalise_address(self.cleaned_data["email"])
         check_not_a_member(self.instance.partner, email)
         return email
 
@@ -85,7 +98,7 @@ class InvitationAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         partner, email = cleaned_data.get("partner"), cleaned_data.get("email")
         if partner and email:
-            cleaned_data["email"] = email = email.strip().lower()
+            cleaned_data["email"] = email = normalise_address(email)
             try:
                 check_not_a_member(partner, email)
             except ValidationError as error:

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .backends import normalise_address
+
 COORDINATORS_GROUP = "Coordinators"
 
 
@@ -218,8 +220,8 @@ class Invitation(models.Model):
         return f"{self.email} – {self.partner}"
 
     def save(self, *args, **kwargs):
-        # Addresses are compared without regard to case everywhere; store them one way.
-        self.email = self.email.strip().lower()
+        # Addresses are compared in one form everywhere (normalise_address); store them so.
+        self.email = normalise_address(self.email)
         super().save(*args, **kwargs)
 
     @property

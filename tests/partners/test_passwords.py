@@ -59,6 +59,17 @@ def test_a_used_link_no_longer_works(client, editor, mailoutbox):
     assert "werkt niet meer" in response.content.decode()
 
 
+def test_the_account_is_found_as_the_login_finds_it(client, editor, mailoutbox):
+    client.post(reverse("password_reset"), {"email": "EDITOR@ｅｘａｍｐｌｅ.ORG"})
+    assert [message.to for message in mailoutbox] == [[editor.email]]
+
+
+def test_a_lookalike_address_gets_no_mail(client, editor, mailoutbox):
+    response = client.post(reverse("password_reset"), {"email": "edıtor@example.org"})
+    assert response["Location"] == reverse("password_reset_done")
+    assert mailoutbox == []
+
+
 def test_an_unknown_address_gets_the_same_page_and_no_mail(client, db, mailoutbox):
     response = client.post(reverse("password_reset"), {"email": "nobody@example.org"})
     assert response["Location"] == reverse("password_reset_done")
