@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
-from .forms import InvitationAdminForm, PartnerAdminForm, email_is_member
+from .forms import AdminLoginForm, InvitationAdminForm, PartnerAdminForm, email_is_member
 from .models import Declaration, Invitation, Membership, Partner, Signature
 
 
@@ -151,3 +151,5 @@ class CoordinatorSafeUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, CoordinatorSafeUserAdmin)
+# The admin's login refuses over-long login names like the portal's (partners.forms).
+admin.site.login_form = AdminLoginForm

@@ -2,11 +2,13 @@ import hashlib
 import re
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin, UsernameField
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxLengthValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +23,26 @@ LOGO_MAX_SIDE = 4000
 LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 
 
-class EmailAuthenticationForm(AuthenticationForm):
+# The longest e-mail address (RFC 5321); nobody logs in with a longer name.
+LOGIN_NAME_MAX_LENGTH = 254
+
+
+class LoginNameLengthMixin:
+    """Refuses a login name longer than an e-mail address can be, with a form error, before
+    it reaches the backends and django-axes. Django's login form only sets the HTML maxlength."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.max_length = field.widget.attrs["maxlength"] = LOGIN_NAME_MAX_LENGTH
+        field.validators.append(MaxLengthValidator(LOGIN_NAME_MAX_LENGTH))
+
+
+class AdminLoginForm(LoginNameLengthMixin, AdminAuthenticationForm):
+    """The admin's login form (admin.site.login_form)."""
+
+
+class EmailAuthenticationForm(LoginNameLengthMixin, AuthenticationForm):
     """Django's login form, asking for the e-mail address (see partners.backends)."""
 
     username = UsernameField(

@@ -212,6 +212,15 @@ class TestLockout:
         assert post_login(client, editor.email).status_code == 429
 
 
+@pytest.mark.parametrize("url_name", ["login", "admin:login"])
+def test_a_login_name_longer_than_an_email_address_is_a_form_error(client, db, url_name):
+    response = client.post(reverse(url_name), {"username": "a" * 300, "password": "x"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors["username"]
+    assert "254" in errors[0]
+    assert not AccessAttempt.objects.exists()
+
+
 class TestEmailBackend:
     def authenticate(self, username, password=PASSWORD):
         return EmailBackend().authenticate(HttpRequest(), username=username, password=password)
