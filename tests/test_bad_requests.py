@@ -1,8 +1,13 @@
 """Input no page can use gets a 400 or 404, never a 500: NUL characters anywhere in a request
-(PostgreSQL refuses text with them)."""
+(PostgreSQL refuses text with them), and `next` targets that are not a page of this site."""
 
 import pytest
+from django.test import RequestFactory
 from django.urls import reverse
+
+from common.redirects import safe_next
+from netwerk.models import ActionItem
+from tests.netwerk.builders import make_action
 
 
 @pytest.mark.parametrize(
@@ -35,3 +40,53 @@ def test_the_bad_request_page_is_in_french_under_fr(client, db):
     response = client.get("/fr/aanbod/?q=%00")
     assert response.status_code == 400
     assert "La demande n’a pas pu être lue" in response.text
+
+
+def next_of(**data):
+    request = RequestFactory().post("/", data)
+    return safe_next(request, "/default/")
+
+
+@pytest.mark.parametrize(
+    "target", ["/mijn/netwerk/", "/mijn/netwerk/?toon=alle", "/fr/agenda/", "/aanbod/#x"]
+)
+def test_next_may_be_a_page_of_this_site(target):
+    assert next_of(next=target) == target
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "foo",
+        "logout",
+        "netwerk:action_list",
+        "aanbod/",
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "\\\\evil.example/",
+        "/\t/evil.example/",
+        "javascript:alert(1)",
+        "/account/uitloggen/",
+        "/fr/account/uitloggen/",
+        "/account/uitlogge%6E/?next=/",
+        "/admin/logout/",
+        "",
+    ],
+)
+def test_next_falls_back_for_anything_but_a_local_page(db, target):
+    assert next_of(next=target) == "/default/"
+
+
+@pytest.mark.parametrize("target", ["foo", "logout", "//evil.example/"])
+def test_a_button_with_a_bad_next_goes_to_its_default_page(client, editor, partner, target):
+    item = make_action(partner)
+    client.force_login(editor)
+    response = client.post(
+        reverse("netwerk:action_update", args=[item.pk]),
+        {f"item-{item.pk}-status": "done", "next": target},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("netwerk:action_list")
+    item.refresh_from_db()
+    assert item.status == ActionItem.Status.DONE
