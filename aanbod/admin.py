@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.db import models, transaction
 from django.db.models import F
-from simple_history.admin import SimpleHistoryAdmin
+
+from common.history_admin import HistoryAdmin
 
 from .models import (
     ErrorReport,
@@ -41,7 +42,7 @@ class LanguageAdmin(admin.ModelAdmin):
 # The history admins ("History" on a change page) show who changed what and let coordinators
 # put an earlier version back.
 @admin.register(Location)
-class LocationAdmin(SimpleHistoryAdmin):
+class LocationAdmin(HistoryAdmin):
     list_display = ["name", "kind", "postcode", "owner", "wheelchair"]
     list_filter = ["kind", "postcode", "wheelchair"]
     search_fields = ["name", "street", "owner__name"]
@@ -85,7 +86,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(SimpleHistoryAdmin):
+class OfferAdmin(HistoryAdmin):
     list_display = ["title", "provider", "status", "cost", "registration", "reviewed_at"]
     list_filter = ["status", "pillars", "cost", "registration", "format", "for_expecting"]
     search_fields = ["title", "summary", "description", "provider__name"]
@@ -115,7 +116,7 @@ class ScheduleSlotInline(admin.TabularInline):
 
 
 @admin.register(OfferLocation)
-class OfferLocationAdmin(RaisesOfferVersionMixin, SimpleHistoryAdmin):
+class OfferLocationAdmin(RaisesOfferVersionMixin, HistoryAdmin):
     list_display = ["offer", "location", "schedule"]
     list_filter = ["location__postcode"]
     search_fields = ["offer__title", "location__name"]
@@ -125,7 +126,7 @@ class OfferLocationAdmin(RaisesOfferVersionMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(RaisesOfferVersionMixin, SimpleHistoryAdmin):
+class SessionAdmin(RaisesOfferVersionMixin, HistoryAdmin):
     list_display = ["__str__", "offer", "location", "starts_at", "capacity", "is_cancelled"]
     list_filter = ["is_cancelled", "offer__pillars"]
     search_fields = ["title", "offer__title", "location__name"]

@@ -4,7 +4,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from simple_history.admin import SimpleHistoryAdmin
+
+from common.history_admin import HistoryAdmin
 
 from . import services
 from .forms import AdminLoginForm, InvitationAdminForm, PartnerAdminForm, email_is_member
@@ -24,7 +25,7 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(SimpleHistoryAdmin):
+class PartnerAdmin(HistoryAdmin):
     form = PartnerAdminForm
     list_display = ["name", "kind", "status", "partner_since", "email", "phone"]
     list_filter = ["status", "kind"]
@@ -35,7 +36,7 @@ class PartnerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["user", "partner", "role", "created_at"]
     list_filter = ["role", "partner"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "partner__name"]

@@ -2,8 +2,10 @@
 (PostgreSQL refuses text with them), and `next` targets that are not a page of this site."""
 
 import pytest
+from django.contrib import admin
 from django.test import RequestFactory
 from django.urls import reverse
+from simple_history.admin import SimpleHistoryAdmin
 
 from common.redirects import safe_next
 from netwerk.models import ActionItem
@@ -90,3 +92,22 @@ def test_a_button_with_a_bad_next_goes_to_its_default_page(client, editor, partn
     assert response["Location"] == reverse("netwerk:action_list")
     item.refresh_from_db()
     assert item.status == ActionItem.Status.DONE
+
+
+HISTORY_ADMINS = sorted(
+    model._meta.label_lower
+    for model, model_admin in admin.site._registry.items()
+    if isinstance(model_admin, SimpleHistoryAdmin)
+)
+
+
+@pytest.mark.parametrize("model", HISTORY_ADMINS)
+@pytest.mark.parametrize("ids", [("abc",), ("1", "abc"), ("abc", "1"), ("1", "9" * 30)])
+def test_an_admin_history_address_with_an_id_that_is_not_one_is_not_found(
+    client, coordinator, model, ids
+):
+    client.force_login(coordinator)
+    url = f"/admin/{model.replace('.', '/')}/{ids[0]}/history/"
+    if len(ids) > 1:
+        url += f"{ids[1]}/"
+    assert client.get(url).status_code == 404
