@@ -214,6 +214,15 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 BEHIND_HTTPS_PROXY = env_bool("BEHIND_HTTPS_PROXY", False)
 if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies of our own stand in front of the app servers, each adding the address
+# it got the request from to X-Forwarded-For. The login lockout and the rate limits count the
+# address the outermost one saw (common.client); 0: the connection's own address.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXIES must be 0 or more, not {os.environ['TRUSTED_PROXIES']!r}."
+    )
+
 
 # Accounts: partner staff log in with their e-mail address (username = e-mail address).
 AUTHENTICATION_BACKENDS = [

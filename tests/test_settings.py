@@ -117,7 +117,13 @@ def test_debug_off_without_database_url_refuses_to_start():
 
 @pytest.mark.parametrize(
     ("variable", "value"),
-    [("DEBUG", "maybe"), ("EMAIL_PORT", "abc"), ("SECURE_HSTS_SECONDS", "1 year")],
+    [
+        ("DEBUG", "maybe"),
+        ("EMAIL_PORT", "abc"),
+        ("SECURE_HSTS_SECONDS", "1 year"),
+        ("TRUSTED_PROXIES", "one"),
+        ("TRUSTED_PROXIES", "-1"),
+    ],
 )
 def test_a_bad_value_stops_start_up_with_a_clear_message(variable, value):
     result = manage("check", **{variable: value})
@@ -185,6 +191,11 @@ def test_production_serves_hashed_compressed_static_files_and_secure_cookies(loa
 def test_the_proxy_header_is_trusted_only_when_asked(load_settings):
     settings = load_settings()
     assert not hasattr(settings, "SECURE_PROXY_SSL_HEADER")
+
+
+def test_client_addresses_come_from_the_connection_unless_proxies_are_named(load_settings):
+    assert load_settings().TRUSTED_PROXIES == 0
+    assert load_settings(TRUSTED_PROXIES="2").TRUSTED_PROXIES == 2
 
 
 def test_production_allows_no_host_unless_configured(load_settings):

@@ -123,6 +123,16 @@ def test_the_limit_is_per_client(client, offer):
     assert ErrorReport.objects.filter(message="Andere ouder").exists()
 
 
+def test_a_forged_forwarded_entry_does_not_reset_the_count(client, offer, settings):
+    settings.TRUSTED_PROXIES = 1
+    for number in range(REPORTS_PER_WINDOW + 1):
+        forwarded = f"203.0.113.{number}, 198.51.100.7"
+        response = client.post(url(offer), {"message": "Melding"}, HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert response.status_code == 429
+    assert ErrorReport.objects.count() == REPORTS_PER_WINDOW
+
+
 def test_the_ip_address_is_stored_nowhere(client, offer):
     client.post(url(offer), {"message": "Klopt niet"}, REMOTE_ADDR="192.0.2.77")
 

@@ -273,13 +273,40 @@ def test_addresses_are_compared_in_one_form(typed, expected):
 
 
 @pytest.mark.parametrize(
-    ("behind_proxy", "expected"), [(False, "10.0.0.1"), (True, "198.51.100.7")]
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.5, 198.51.100.7", "10.0.0.1"),
+        (1, "203.0.113.5, 198.51.100.7", "198.51.100.7"),
+        (2, "203.0.113.5, 198.51.100.7", "203.0.113.5"),
+        (2, "forged, 203.0.113.5, 198.51.100.7", "203.0.113.5"),
+        (2, "198.51.100.7", "198.51.100.7"),
+        (1, "", "10.0.0.1"),
+        (1, "not an address", "10.0.0.1"),
+        (1, "2001:db8::1", "2001:db8::1"),
+    ],
 )
-def test_behind_our_proxy_the_client_address_is_the_last_forwarded_one(
-    settings, behind_proxy, expected
+def test_the_client_is_the_address_the_outermost_trusted_proxy_saw(
+    settings, proxies, forwarded, expected
 ):
-    settings.BEHIND_HTTPS_PROXY = behind_proxy
-    request = RequestFactory().post(
-        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5, 198.51.100.7"
-    )
+    settings.TRUSTED_PROXIES = proxies
+    request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip_address(request) == expected
+
+
+def test_a_forged_forwarded_entry_gives_no_more_guesses(client, editor, settings):
+    # Behind one proxy, which adds the address it saw; what came before is the client's.
+    settings.TRUSTED_PROXIES = 1
+    for number in range(5):
+        forwarded = f"203.0.113.{number}, 198.51.100.7"
+        post_login(client, editor.email, "wrong", HTTP_X_FORWARDED_FOR=forwarded)
+    response = post_login(client, editor.email, HTTP_X_FORWARDED_FOR="192.0.2.1, 198.51.100.7")
+    assert response.status_code == 429
+
+
+def test_behind_two_proxies_clients_are_counted_apart(client, editor, settings):
+    # A content delivery network in front of our own proxy: its address is the last entry.
+    settings.TRUSTED_PROXIES = 2
+    for _ in range(5):
+        post_login(client, editor.email, "wrong", HTTP_X_FORWARDED_FOR="203.0.113.5, 192.0.2.9")
+    response = post_login(client, editor.email, HTTP_X_FORWARDED_FOR="198.51.100.7, 192.0.2.9")
+    assert response.status_code == 302
