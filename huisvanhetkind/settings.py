@@ -223,6 +223,25 @@ if TRUSTED_PROXIES < 0:
         f"TRUSTED_PROXIES must be 0 or more, not {os.environ['TRUSTED_PROXIES']!r}."
     )
 
+# One cache for every worker process and app server, so that rate limits count every request:
+# the database (its table comes from the migration common/0001_cache_table), or Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    # Name only the scheme: the rest of the URL may hold a password.
+    raise ImproperlyConfigured(
+        "REDIS_URL must start with redis://, rediss:// or unix://, "
+        f"not {REDIS_URL.partition('://')[0][:20]!r}."
+    )
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        # Expired rows are removed once the table holds more than this many.
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 
 # Accounts: partner staff log in with their e-mail address (username = e-mail address).
 AUTHENTICATION_BACKENDS = [

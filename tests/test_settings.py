@@ -131,6 +131,13 @@ def test_a_bad_value_stops_start_up_with_a_clear_message(variable, value):
     assert repr(value) in result.stderr
 
 
+def test_a_redis_url_of_another_kind_stops_start_up_without_printing_it():
+    result = manage("check", REDIS_URL="memcached://portal:s3cr3t-pw@cache.example")
+    assert_stops_with_one_line(result, "REDIS_URL")
+    assert "'memcached'" in result.stderr
+    assert "s3cr3t-pw" not in result.stderr
+
+
 def test_a_bad_log_level_stops_start_up_with_the_allowed_levels():
     result = manage("check", LOG_LEVEL="loud")
     assert_stops_with_one_line(result, "LOG_LEVEL")
@@ -191,6 +198,19 @@ def test_production_serves_hashed_compressed_static_files_and_secure_cookies(loa
 def test_the_proxy_header_is_trusted_only_when_asked(load_settings):
     settings = load_settings()
     assert not hasattr(settings, "SECURE_PROXY_SSL_HEADER")
+
+
+def test_the_cache_is_the_database_unless_redis_is_named(load_settings):
+    assert load_settings().CACHES["default"] == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+    redis = load_settings(REDIS_URL="redis://cache.example:6379/1").CACHES["default"]
+    assert redis == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache.example:6379/1",
+    }
 
 
 def test_client_addresses_come_from_the_connection_unless_proxies_are_named(load_settings):

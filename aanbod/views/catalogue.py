@@ -6,13 +6,11 @@ from urllib.parse import quote, urlencode
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -21,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from common.client import client_ip_address
+from common.throttle import take_slot
 
 from .. import search
 from ..filters import OfferFilter
@@ -390,7 +389,10 @@ def report_error(request, slug):
     form = ErrorReportForm(request.POST if request.method == "POST" else None)
     rate_limited = False
     if request.method == "POST" and form.is_valid():
-        if _take_report_slot(request):
+        address = client_ip_address(request) or ""
+        if take_slot(
+            "report-error", address, limit=REPORTS_PER_WINDOW, window=REPORT_WINDOW_SECONDS
+        ):
             # A filled-in honeypot gets the same thanks, so a robot learns nothing.
             if not form.is_spam:
                 report = form.save(commit=False)
@@ -404,22 +406,3 @@ def report_error(request, slug):
         {"offer": offer, "form": form, "rate_limited": rate_limited},
         status=429 if rate_limited else 200,
     )
-
-
-def _take_report_slot(request):
-    """Count one report for this client; False once it sent REPORTS_PER_WINDOW in the window.
-
-    The client is known only by a keyed hash of its IP address, kept in the cache for the
-    length of the window; the address itself is stored nowhere.
-    """
-    address = client_ip_address(request) or ""
-    client = salted_hmac("aanbod.report_error", address).hexdigest()
-    key = f"report-error:{client}"
-    cache.add(key, 0, REPORT_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        # The window ended between add() and incr(): this report opens a new one.
-        cache.set(key, 1, REPORT_WINDOW_SECONDS)
-        count = 1
-    return count <= REPORTS_PER_WINDOW
