@@ -13,6 +13,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from common.client import client_ip_address
+from common.throttle import take_slot
+
 from .backends import accounts_with_address, normalise_address
 from .models import Invitation, Membership, Partner
 
@@ -58,8 +61,29 @@ class EmailAuthenticationForm(LoginNameLengthMixin, AuthenticationForm):
     }
 
 
+# At most this many reset mails an hour for one address, and reset requests from one client.
+PASSWORD_RESETS_PER_ADDRESS = 3
+PASSWORD_RESETS_PER_CLIENT = 10
+PASSWORD_RESET_WINDOW = 60 * 60
+
+
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's form, finding the account as logging in does (partners.backends)."""
+    """Django's form, finding the account as logging in does (partners.backends), with a
+    limit per client and per address."""
+
+    def save(self, *args, request, **kwargs):
+        """Mail the link, unless the client or the address asked too often this hour. The
+        page after it is the same either way: it tells nobody whether the address has an
+        account, nor that the limit was reached."""
+        window = PASSWORD_RESET_WINDOW
+        client = client_ip_address(request) or ""
+        address = normalise_address(self.cleaned_data["email"])
+        if take_slot(
+            "password-reset-client", client, limit=PASSWORD_RESETS_PER_CLIENT, window=window
+        ) and take_slot(
+            "password-reset-address", address, limit=PASSWORD_RESETS_PER_ADDRESS, window=window
+        ):
+            super().save(*args, request=request, **kwargs)
 
     def get_users(self, email):
         address = normalise_address(email)
