@@ -1,5 +1,6 @@
 """Site-wide helpers that every app may use: staff e-mails and absolute links, iCalendar,
-Markdown, the safe ``next`` redirect, the client's address, and the template filters.
+Markdown, the safe ``next`` redirect, the client's address, rate limits, the admin of models
+with history, the middleware that refuses NUL characters, and the template filters.
 
 This package imports no app of the project (tests/test_app_boundaries.py checks it), so the
 apps can depend on it without depending on each other.
