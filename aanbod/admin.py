@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.db import models, transaction
 from django.db.models import F
 from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
+
+from common.history_admin import HistoryAdmin
 
 from .models import (
     ErrorReport,
@@ -44,7 +45,7 @@ class LanguageAdmin(admin.ModelAdmin):
 # The history admins ("History" on a change page) show who changed what and let coordinators
 # put an earlier version back.
 @admin.register(Location)
-class LocationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class LocationAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [LocationResource]
     formats = FORMATS
     list_display = ["name", "kind", "postcode", "owner", "wheelchair"]
@@ -90,7 +91,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class OfferAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [OfferResource]
     formats = FORMATS
     list_display = ["title", "provider", "status", "cost", "registration", "reviewed_at"]
@@ -130,7 +131,7 @@ class ScheduleSlotInline(admin.TabularInline):
 
 
 @admin.register(OfferLocation)
-class OfferLocationAdmin(RaisesOfferVersionMixin, SimpleHistoryAdmin):
+class OfferLocationAdmin(RaisesOfferVersionMixin, HistoryAdmin):
     list_display = ["offer", "location", "schedule"]
     list_filter = ["location__postcode"]
     search_fields = ["offer__title", "location__name"]
@@ -140,7 +141,7 @@ class OfferLocationAdmin(RaisesOfferVersionMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(RaisesOfferVersionMixin, SimpleHistoryAdmin):
+class SessionAdmin(RaisesOfferVersionMixin, HistoryAdmin):
     list_display = ["__str__", "offer", "location", "starts_at", "capacity", "is_cancelled"]
     list_filter = ["is_cancelled", "offer__pillars"]
     search_fields = ["title", "offer__title", "location__name"]

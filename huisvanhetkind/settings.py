@@ -145,6 +145,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything that reads the database with what the request carries; after the
+    # language is chosen, so its 400 page is in the visitor's language.
+    "common.middleware.reject_nul_characters",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -255,6 +258,34 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 BEHIND_HTTPS_PROXY = env_bool("BEHIND_HTTPS_PROXY", False)
 if BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many reverse proxies of our own stand in front of the app servers, each adding the address
+# it got the request from to X-Forwarded-For. The login lockout and the rate limits count the
+# address the outermost one saw (common.client); 0: the connection's own address.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured(
+        f"TRUSTED_PROXIES must be 0 or more, not {os.environ['TRUSTED_PROXIES']!r}."
+    )
+
+# One cache for every worker process and app server, so that rate limits count every request:
+# the database (its table comes from the migration common/0003_cache_table), or Redis.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    # Name only the scheme: the rest of the URL may hold a password.
+    raise ImproperlyConfigured(
+        "REDIS_URL must start with redis://, rediss:// or unix://, "
+        f"not {REDIS_URL.partition('://')[0][:20]!r}."
+    )
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        # Expired rows are removed once the table holds more than this many.
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
 
 # The maps (static/js/map.js, with Leaflet from django-leaflet, see STATICFILES_DIRS): their
 # tiles come from this third party, asked only after the visitor chose to see a map.

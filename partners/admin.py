@@ -7,12 +7,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
 
+from common.history_admin import HistoryAdmin
 from common.images import delete_after_commit
 
 from . import services
-from .forms import InvitationAdminForm, PartnerAdminForm, email_is_member
+from .forms import AdminLoginForm, InvitationAdminForm, PartnerAdminForm, email_is_member
 from .models import (
     Application,
     ApplicationStep,
@@ -38,7 +38,7 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class PartnerAdmin(ImportExportMixin, HistoryAdmin):
     resource_classes = [PartnerResource]
     formats = FORMATS
     form = PartnerAdminForm
@@ -60,7 +60,7 @@ class PartnerAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["user", "partner", "role", "created_at"]
     list_filter = ["role", "partner"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "partner__name"]
@@ -344,3 +344,5 @@ class CoordinatorSafeUserAdmin(UserAdmin):
 
 admin.site.unregister(User)
 admin.site.register(User, CoordinatorSafeUserAdmin)
+# The admin's login refuses over-long login names like the portal's (partners.forms).
+admin.site.login_form = AdminLoginForm

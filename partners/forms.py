@@ -2,21 +2,25 @@ import hashlib
 import re
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin, UsernameField
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
+from django.core.validators import MaxLengthValidator
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from common import outbox
+from common.client import client_ip_address
 from common.images import delete_after_commit, redrawn
+from common.throttle import take_slot
 
-from .backends import accounts_with_address
+from .backends import accounts_with_address, normalise_address
 from .models import Application, Invitation, Membership, Partner
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -25,7 +29,26 @@ LOGO_MAX_SIDE = 4000
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
 
 
-class EmailAuthenticationForm(AuthenticationForm):
+# The longest e-mail address (RFC 5321); nobody logs in with a longer name.
+LOGIN_NAME_MAX_LENGTH = 254
+
+
+class LoginNameLengthMixin:
+    """Refuses a login name longer than an e-mail address can be, with a form error, before
+    it reaches the backends and django-axes. Django's login form only sets the HTML maxlength."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.max_length = field.widget.attrs["maxlength"] = LOGIN_NAME_MAX_LENGTH
+        field.validators.append(MaxLengthValidator(LOGIN_NAME_MAX_LENGTH))
+
+
+class AdminLoginForm(LoginNameLengthMixin, AdminAuthenticationForm):
+    """The admin's login form (admin.site.login_form)."""
+
+
+class EmailAuthenticationForm(LoginNameLengthMixin, AuthenticationForm):
     """Django's login form, asking for the e-mail address (see partners.backends)."""
 
     username = UsernameField(
@@ -41,23 +64,38 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
 
-def email_is_member(partner, email):
-    return partner.memberships.filter(user__in=accounts_with_address(email)).exists()
-
-
-def check_not_a_member(partner, email):
-    """ValidationError when the address already belongs to a member of the partner."""
-    if email_is_member(partner, email):
-        raise ValidationError(
-            _("%(email)s is already a member of %(partner)s."),
-            code="already_member",
-            params={"email": email, "partner": partner},
-        )
+# At most this many reset mails an hour for one address, and reset requests from one client.
+PASSWORD_RESETS_PER_ADDRESS = 3
+PASSWORD_RESETS_PER_CLIENT = 10
+PASSWORD_RESET_WINDOW = 60 * 60
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's form, with its e-mail through the outbox: sent after the request, and tried
-    again when the mail server fails."""
+    """Django's form, finding the account as logging in does (partners.backends), with a
+    limit per client and per address, and its e-mail through the outbox: sent after the
+    request, and tried again when the mail server fails."""
+
+    def save(self, *args, request, **kwargs):
+        """Mail the link, unless the client or the address asked too often this hour. The
+        page after it is the same either way: it tells nobody whether the address has an
+        account, nor that the limit was reached."""
+        window = PASSWORD_RESET_WINDOW
+        client = client_ip_address(request) or ""
+        address = normalise_address(self.cleaned_data["email"])
+        if take_slot(
+            "password-reset-client", client, limit=PASSWORD_RESETS_PER_CLIENT, window=window
+        ) and take_slot(
+            "password-reset-address", address, limit=PASSWORD_RESETS_PER_ADDRESS, window=window
+        ):
+            super().save(*args, request=request, **kwargs)
+
+    def get_users(self, email):
+        address = normalise_address(email)
+        return (
+            user
+            for user in accounts_with_address(email).filter(is_active=True)
+            if user.has_usable_password() and normalise_address(user.email) == address
+        )
 
     def send_mail(
         self,
@@ -76,6 +114,20 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
                 render_to_string(html_email_template_name, context), "text/html"
             )
         outbox.queue([message])
+
+
+def email_is_member(partner, email):
+    return partner.memberships.filter(user__in=accounts_with_address(email)).exists()
+
+
+def check_not_a_member(partner, email):
+    """ValidationError when the address already belongs to a member of the partner."""
+    if email_is_member(partner, email):
+        raise ValidationError(
+            _("%(email)s is already a member of %(partner)s."),
+            code="already_member",
+            params={"email": email, "partner": partner},
+        )
 
 
 class InvitationForm(forms.ModelForm):
@@ -97,7 +149,7 @@ class InvitationForm(forms.ModelForm):
         self.instance.partner = partner
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
+        email = normalise_address(self.cleaned_data["email"])
         check_not_a_member(self.instance.partner, email)
         return email
 
@@ -113,7 +165,7 @@ class InvitationAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         partner, email = cleaned_data.get("partner"), cleaned_data.get("email")
         if partner and email:
-            cleaned_data["email"] = email = email.strip().lower()
+            cleaned_data["email"] = email = normalise_address(email)
             try:
                 check_not_a_member(partner, email)
             except ValidationError as error:

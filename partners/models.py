@@ -12,6 +12,8 @@ from simple_history.models import HistoricalRecords
 
 from common.markup import declaration_html
 
+from .backends import normalise_address
+
 COORDINATORS_GROUP = "Coordinators"
 
 
@@ -226,8 +228,8 @@ class Invitation(models.Model):
         return f"{self.email} – {self.partner}"
 
     def save(self, *args, **kwargs):
-        # Addresses are compared without regard to case everywhere; store them one way.
-        self.email = self.email.strip().lower()
+        # Addresses are compared in one form everywhere (normalise_address); store them so.
+        self.email = normalise_address(self.email)
         super().save(*args, **kwargs)
 
     @property

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from common import outbox
 from common.emails import staff_message
 
-from .backends import accounts_with_address
+from .backends import accounts_with_address, normalise_address
 from .forms import RESERVED_PARTNER_SLUGS
 from .models import Application, ApplicationStep, Invitation, Membership, Partner, Signature
 
@@ -69,7 +69,7 @@ def invitation_send(*, invitation, request):
     with transaction.atomic():
         replaced = (
             Invitation.objects.pending()
-            .filter(partner=invitation.partner, email__iexact=invitation.email.strip())
+            .filter(partner=invitation.partner, email=normalise_address(invitation.email))
             .update(status=Invitation.Status.REPLACED, closed_at=timezone.now())
         )
         invitation.status = Invitation.Status.PENDING
@@ -153,7 +153,7 @@ class AccountExists(Exception):
 def invitation_accept_with_new_account(*, invitation, first_name, last_name, password):
     """Create the invited person's account (username = e-mail address) and accept."""
     user_model = get_user_model()
-    email = invitation.email.strip().lower()
+    email = normalise_address(invitation.email)
     try:
         with transaction.atomic():
             invitation = _lock_pending(invitation)

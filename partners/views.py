@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import services
-from .backends import accounts_with_address
+from .backends import accounts_with_address, normalise_address
 from .forms import (
     AcceptInvitationForm,
     DeclarationSignForm,
@@ -289,7 +289,7 @@ def _invitation_unusable(request, error):
 
 
 def _is_invited_person(user, email):
-    return email in (user.email.lower(), user.get_username().lower())
+    return normalise_address(email) in map(normalise_address, (user.email, user.get_username()))
 
 
 def accept_invitation(request, token):

@@ -156,12 +156,21 @@ def test_a_referral_key_that_is_no_fernet_key_stops_start_up_without_showing_it(
         ("MAP_TILE_URL", "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"),
         ("MAP_TILE_URL", "https://tiles.example/map.png"),
         ("MAP_TILE_URL", "tiles.example/{z}/{x}/{y}.png"),
+        ("TRUSTED_PROXIES", "one"),
+        ("TRUSTED_PROXIES", "-1"),
     ],
 )
 def test_a_bad_value_stops_start_up_with_a_clear_message(variable, value):
     result = manage("check", **{variable: value})
     assert_stops_with_one_line(result, variable)
     assert repr(value) in result.stderr
+
+
+def test_a_redis_url_of_another_kind_stops_start_up_without_printing_it():
+    result = manage("check", REDIS_URL="memcached://portal:s3cr3t-pw@cache.example")
+    assert_stops_with_one_line(result, "REDIS_URL")
+    assert "'memcached'" in result.stderr
+    assert "s3cr3t-pw" not in result.stderr
 
 
 def test_a_bad_log_level_stops_start_up_with_the_allowed_levels():
@@ -252,6 +261,24 @@ def test_development_neither_redirects_nor_sends_hsts(load_settings):
 def test_the_proxy_header_is_trusted_only_when_asked(load_settings):
     settings = load_settings()
     assert not hasattr(settings, "SECURE_PROXY_SSL_HEADER")
+
+
+def test_the_cache_is_the_database_unless_redis_is_named(load_settings):
+    assert load_settings().CACHES["default"] == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "django_cache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+    redis = load_settings(REDIS_URL="redis://cache.example:6379/1").CACHES["default"]
+    assert redis == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache.example:6379/1",
+    }
+
+
+def test_client_addresses_come_from_the_connection_unless_proxies_are_named(load_settings):
+    assert load_settings().TRUSTED_PROXIES == 0
+    assert load_settings(TRUSTED_PROXIES="2").TRUSTED_PROXIES == 2
 
 
 def test_production_allows_no_host_unless_configured(load_settings):

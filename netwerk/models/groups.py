@@ -12,6 +12,16 @@ class GroupQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def readable_by(self, user):
+        """Groups whose page (mandate, members, reports) a user may read: every group for
+        those who work for a partner and for coordinators, none for other accounts. Their
+        meetings are another matter (for_user)."""
+        if is_coordinator(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(models.Exists(Partner.objects.for_user(user)))
+
     def for_user(self, user):
         """Groups whose meetings a user may see: the network itself and the groups their
         partners (or they in person) currently belong to. Coordinators see every group."""

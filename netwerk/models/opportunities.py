@@ -5,10 +5,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Partner
+from partners.models import Partner, is_coordinator
 
 
 class OpportunityQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Opportunities a user may see, with the partners' interest in them: all of them for
+        those who work for a partner and for coordinators, none for other accounts."""
+        if is_coordinator(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(models.Exists(Partner.objects.for_user(user)))
+
     def open_calls(self, today=None):
         """What partners can still join: open or forming a consortium, deadline not passed."""
         today = today or timezone.localdate()

@@ -16,7 +16,8 @@ def action_list(request):
     """The action points of the partners this person works for, and their own."""
     user = request.user
     show_all = request.GET.get("toon") == "alle"
-    items = ActionItem.objects.filter(
+    # Coordinators may see every point; the list is of their own partners' and their own.
+    items = ActionItem.objects.for_user(user).filter(
         Q(owner_partner__in=Partner.objects.filter(memberships__user=user)) | Q(owner_person=user)
     )
     if not show_all:

@@ -44,7 +44,8 @@ def _current_members():
 @login_required
 def group_list(request):
     groups = (
-        Group.objects.active()
+        Group.objects.readable_by(request.user)
+        .active()
         .exclude(kind=Group.Kind.NETWORK)
         .prefetch_related(_current_members())
         .order_by("kind", "name")
@@ -55,7 +56,9 @@ def group_list(request):
 @login_required
 def group_detail(request, slug):
     """A group's mandate, members and reports; its meetings only for those who may see them."""
-    group = get_object_or_404(Group.objects.prefetch_related(_current_members()), slug=slug)
+    group = get_object_or_404(
+        Group.objects.readable_by(request.user).prefetch_related(_current_members()), slug=slug
+    )
     reports = WorkgroupReport.objects.published().filter(group=group)
     meetings = (
         Meeting.objects.for_user(request.user)

@@ -17,8 +17,12 @@ from .common import own_partners
 @login_required
 def opportunity_list(request):
     """Open calls with their deadlines, and who is in already."""
-    opportunities = Opportunity.objects.open_calls().prefetch_related(
-        Prefetch("interests", queryset=Interest.objects.select_related("partner"))
+    opportunities = (
+        Opportunity.objects.for_user(request.user)
+        .open_calls()
+        .prefetch_related(
+            Prefetch("interests", queryset=Interest.objects.select_related("partner"))
+        )
     )
     mine = {p.pk for p in own_partners(request.user)}
     return render(
@@ -30,7 +34,7 @@ def opportunity_list(request):
 
 @login_required
 def opportunity_detail(request, pk):
-    opportunity = get_object_or_404(Opportunity, pk=pk)
+    opportunity = get_object_or_404(Opportunity.objects.for_user(request.user), pk=pk)
     partners = own_partners(request.user)
     interests = list(opportunity.interests.select_related("partner", "person"))
     mine = [i for i in interests if i.partner_id in {p.pk for p in partners}]

@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 from urllib.parse import quote_from_bytes, urlencode
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -207,7 +208,6 @@ def test_it_filters_on_place_and_on_deelgemeente(client, partner, huis):
         {"plek": "nergens"},
         {"gemeente": "9999"},
         {"vanaf": "gisteren"},
-        {"plek": "a\x00b"},
     ],
 )
 def test_an_invalid_filter_is_ignored_with_a_message(client, infoavond, query):
@@ -357,4 +357,6 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_sessions(
 )
 def test_any_query_string_gives_a_page(client, agenda_with_a_session, pairs, raw):
     for query in (urlencode(pairs), quote_from_bytes(raw, safe="=&")):
-        assert client.get(f"{URL}?{query}").status_code == 200
+        # A NUL character is refused before any page sees it (tests/test_bad_requests.py).
+        nul = any("\x00" in key + "".join(values) for key, values in QueryDict(query).lists())
+        assert client.get(f"{URL}?{query}").status_code == (400 if nul else 200)

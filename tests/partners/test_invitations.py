@@ -88,7 +88,9 @@ class TestInviting:
         assert not Invitation.objects.exists()
         assert mailoutbox == []
 
-    @pytest.mark.parametrize("address", ["editor@example.org", "EDITOR@Example.org"])
+    @pytest.mark.parametrize(
+        "address", ["editor@example.org", "EDITOR@Example.org", "editor@ｅｘａｍｐｌｅ.ORG"]
+    )
     def test_inviting_a_member_gives_a_clear_message(
         self, client, manager, editor, partner, mailoutbox, address
     ):
@@ -98,6 +100,13 @@ class TestInviting:
         assert response.context["form"].has_error("email", code="already_member")
         assert not Invitation.objects.exists()
         assert mailoutbox == []
+
+    def test_the_address_is_stored_in_the_one_form_addresses_are_compared_in(
+        self, client, manager, partner
+    ):
+        client.force_login(manager)
+        invite(client, partner, " New@ｅｘａｍｐｌｅ.ORG ")
+        assert Invitation.objects.get().email == "new@example.org"
 
     def test_a_member_of_another_partner_can_be_invited(self, client, manager, outsider, partner):
         client.force_login(manager)
@@ -258,6 +267,20 @@ class TestAcceptingWithAnExistingAccount:
         # Still a member of their first partner too.
         assert outsider.memberships.count() == 2
         assert Invitation.objects.get().status == Invitation.Status.ACCEPTED
+
+    def test_the_invited_person_may_have_spelled_the_address_otherwise(
+        self, client, outsider, partner
+    ):
+        invitation = make_invitation(partner, email="outsider@ｅｘａｍｐｌｅ.org")
+        client.force_login(outsider)
+        assert client.post(invitation.get_accept_url()).status_code == 302
+        assert Membership.objects.filter(user=outsider, partner=partner).exists()
+
+    def test_a_lookalike_address_is_someone_else(self, client, outsider, partner):
+        invitation = make_invitation(partner, email="outsıder@example.org")
+        client.force_login(outsider)
+        assert client.post(invitation.get_accept_url()).status_code == 403
+        assert not Membership.objects.filter(user=outsider, partner=partner).exists()
 
     def test_a_member_meanwhile_keeps_their_role(self, client, editor, partner):
         invitation = make_invitation(partner, email=editor.email, role=Membership.Role.MANAGER)

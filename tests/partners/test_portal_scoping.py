@@ -179,13 +179,21 @@ def test_the_portal_has_urls_to_check():
     } <= names
 
 
+@pytest.fixture(params=["another partner", "no partner"])
+def stranger(request, outsider):
+    """Another partner's editor, or an account that works for no partner at all."""
+    if request.param == "another partner":
+        return outsider
+    return factories.make_user(email="zonder.partner@example.org")
+
+
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize(("name", "args"), WITH_PARTNER, ids=[n for n, _ in WITH_PARTNER])
 def test_another_partners_url_is_not_found_and_changes_nothing(
-    client, outsider, targets, name, args, method
+    client, stranger, targets, name, args, method
 ):
     url = url_for(name, args, targets)
-    client.force_login(outsider)
+    client.force_login(stranger)
     before = snapshot()
     response = request(client, method, url)
     assert response.status_code == 404, f"{method.upper()} {url}"
@@ -224,9 +232,9 @@ def test_anonymous_people_are_sent_to_login_and_change_nothing(client, targets, 
 
 @pytest.mark.parametrize(("name", "args"), WITHOUT_PARTNER, ids=[n for n, _ in WITHOUT_PARTNER])
 def test_pages_without_a_partner_do_not_show_another_partner(
-    client, outsider, partner, targets, name, args
+    client, stranger, partner, targets, name, args
 ):
-    client.force_login(outsider)
+    client.force_login(stranger)
     response = client.get(url_for(name, args, targets))
     assert response.status_code == 200
     assert partner.name not in response.content.decode()
