@@ -6,6 +6,7 @@ from import_export.admin import ImportExportMixin
 from common.history_admin import HistoryAdmin
 
 from .models import (
+    Activity,
     ErrorReport,
     FilterLog,
     Language,
@@ -16,7 +17,6 @@ from .models import (
     ReviewReminder,
     ScheduleSlot,
     SearchLog,
-    Session,
     Theme,
 )
 from .resources import FORMATS, LocationResource, OfferResource
@@ -82,8 +82,8 @@ class RaisesOfferVersionMixin:
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class SessionInline(admin.TabularInline):
-    model = Session
+class ActivityInline(admin.TabularInline):
+    model = Activity
     formfield_overrides = URL_FIELDS
     extra = 0
     autocomplete_fields = ["location"]
@@ -110,7 +110,7 @@ class OfferAdmin(ImportExportMixin, HistoryAdmin):
     list_select_related = ["provider"]
     date_hierarchy = "updated_at"
     readonly_fields = ["version", "created_at", "updated_at"]
-    inlines = [OfferLocationInline, SessionInline]
+    inlines = [OfferLocationInline, ActivityInline]
     formfield_overrides = URL_FIELDS
 
     def save_model(self, request, obj, form, change):
@@ -140,8 +140,8 @@ class OfferLocationAdmin(RaisesOfferVersionMixin, HistoryAdmin):
     inlines = [ScheduleSlotInline]
 
 
-@admin.register(Session)
-class SessionAdmin(RaisesOfferVersionMixin, HistoryAdmin):
+@admin.register(Activity)
+class ActivityAdmin(RaisesOfferVersionMixin, HistoryAdmin):
     list_display = ["__str__", "offer", "location", "starts_at", "capacity", "is_cancelled"]
     list_filter = ["is_cancelled", "offer__pillars"]
     search_fields = ["title", "offer__title", "location__name"]

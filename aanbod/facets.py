@@ -21,7 +21,7 @@ class Facet(StrEnum):
     LANGUAGE = "l"  # the language's id
     POSTCODE = "g"  # a postcode ("gemeente") of one of the offer's places or its service area
     SLOT_WEEKDAY = "d"  # the ISO weekday (1-7) of one of its weekly slots
-    SESSION_WEEKDAY = "s"  # the weekday in Leuven of one of its activities, if not cancelled
+    ACTIVITY_WEEKDAY = "s"  # the weekday in Leuven of one of its activities, if not cancelled
 
     def code(self, value):
         return f"{self}{value}"

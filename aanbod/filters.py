@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 from . import search
 from .facets import Facet, has_any
 from .models import (
+    Activity,
     AgeBand,
     Language,
     Location,
@@ -21,7 +22,6 @@ from .models import (
     OfferLocation,
     Pillar,
     Postcode,
-    Session,
     Theme,
     Weekday,
 )
@@ -166,7 +166,7 @@ class OfferFilter(django_filters.FilterSet):
             self.search_text = text
             queryset, self.fallback_used = search.search_offers(queryset, text)
             self.match_count = getattr(queryset, "match_count", None)
-        queryset = queryset.annotate(next_session_at=Subquery(next_session_start()))
+        queryset = queryset.annotate(next_activity_at=Subquery(next_activity_start()))
         return self.order(queryset, data.get("sorteer"))
 
     def chosen_filters(self):
@@ -188,7 +188,7 @@ class OfferFilter(django_filters.FilterSet):
     def order(self, queryset, sort):
         if sort == self.SORT_SOONEST:
             self.sort = sort
-            return queryset.order_by(F("next_session_at").asc(nulls_last=True), "title", "pk")
+            return queryset.order_by(F("next_activity_at").asc(nulls_last=True), "title", "pk")
         if self.search_text and sort in (self.SORT_RELEVANCE, "", None):
             # The search has ordered the offers by relevance already.
             self.sort = self.SORT_RELEVANCE
@@ -242,14 +242,14 @@ class OfferFilter(django_filters.FilterSet):
         # The codes know the weekdays of every activity, past ones too: they narrow the offers
         # down, and an offer without a weekly slot that day needs an upcoming one. (The offers
         # here are published already: no need for upcoming()'s join.)
-        upcoming = Session.objects.filter(
+        upcoming = Activity.objects.filter(
             offer=OuterRef("pk"),
             ends_at__gte=timezone.now(),
             is_cancelled=False,
             starts_at__iso_week_day=day,
         )
         slot = Facet.SLOT_WEEKDAY.code(day)
-        return queryset.filter(has_any(slot, Facet.SESSION_WEEKDAY.code(day))).filter(
+        return queryset.filter(has_any(slot, Facet.ACTIVITY_WEEKDAY.code(day))).filter(
             has_any(slot) | Exists(upcoming)
         )
 
@@ -295,10 +295,10 @@ def language_label(name, native_name):
     return name
 
 
-def next_session_start():
+def next_activity_start():
     """The start of an offer's next activity that is not cancelled, for a Subquery."""
     return (
-        Session.objects.upcoming()
+        Activity.objects.upcoming()
         .filter(offer=OuterRef("pk"), is_cancelled=False)
         .values("starts_at")[:1]
     )
@@ -313,7 +313,7 @@ def start_of_day(day):
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-class SessionFilterForm(forms.Form):
+class ActivityFilterForm(forms.Form):
     def clean_vanaf(self):
         day = self.cleaned_data.get("vanaf")
         if day is None:
@@ -325,7 +325,7 @@ class SessionFilterForm(forms.Form):
         return max(day, today)
 
 
-class SessionFilter(django_filters.FilterSet):
+class ActivityFilter(django_filters.FilterSet):
     """Filters of the agenda page and its iCalendar feed (same parameters, so a filtered page
     and its feed describe the same activities)."""
 
@@ -362,7 +362,7 @@ class SessionFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        form = SessionFilterForm
+        form = ActivityFilterForm
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

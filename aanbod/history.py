@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from partners.models import person_name
 
-from .models import Offer, OfferLocation, ScheduleSlot, Session
+from .models import Activity, Offer, OfferLocation, ScheduleSlot
 
 # The offer's fields in the order the change list names them; the rest (ids, slug, version,
 # timestamps, search document) say nothing a person chose.
@@ -48,7 +48,7 @@ OFFER_M2M = {
     "co_providers": "partner",
 }
 PLACE_FIELDS = ["location", "schedule"]
-SESSION_FIELDS = [
+ACTIVITY_FIELDS = [
     "title",
     "starts_at",
     "ends_at",
@@ -315,7 +315,7 @@ def related_events(offer, since=None):
     """Changes to where, when and the activities of an offer (after `since`), oldest first."""
     place_model = OfferLocation.history.model
     slot_model = ScheduleSlot.history.model
-    session_model = Session.history.model
+    activity_model = Activity.history.model
     places = list(
         place_model.objects.filter(offer_id=offer.pk)
         .select_related("history_user", "location")
@@ -328,8 +328,8 @@ def related_events(offer, since=None):
         .select_related("history_user")
         .order_by("-history_date", "-history_id")[:EVENTS_PER_KIND]
     )
-    sessions = list(
-        session_model.objects.filter(offer_id=offer.pk)
+    activities = list(
+        activity_model.objects.filter(offer_id=offer.pk)
         .select_related("history_user", "location")
         .order_by("-history_date", "-history_id")[:EVENTS_PER_KIND]
     )
@@ -338,7 +338,7 @@ def related_events(offer, since=None):
         if record.location is not None:
             place_names[record.location_id] = record.location.name
         place_of[record.id] = place_names.get(record.location_id, "?")
-    for record in sessions:
+    for record in activities:
         if record.location is not None:
             place_names.setdefault(record.location_id, record.location.name)
 
@@ -379,7 +379,7 @@ def related_events(offer, since=None):
                 continue
             what = _("Changed a time at %(place)s to %(slot)s") % params
         events.append(Event(record.history_date, record.history_user, what))
-    for record, before in _by_object(reversed(sessions)):
+    for record, before in _by_object(reversed(activities)):
         params = {"date": formats.date_format(timezone.localtime(record.starts_at), "j F Y")}
         changes = []
         if record.history_type == "+":
@@ -388,7 +388,7 @@ def related_events(offer, since=None):
             what = _("Removed the activity of %(date)s") % params
         else:
             changes = (
-                _child_changes(Session, SESSION_FIELDS, before, record, place_names)
+                _child_changes(Activity, ACTIVITY_FIELDS, before, record, place_names)
                 if before
                 else []
             )

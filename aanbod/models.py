@@ -559,9 +559,9 @@ class ScheduleSlot(models.Model):
         return f"{self.get_weekday_display()} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
 
 
-class SessionQuerySet(models.QuerySet):
+class ActivityQuerySet(models.QuerySet):
     def upcoming(self, now=None):
-        """Sessions that have not ended yet, of published offers, soonest first."""
+        """Activities that have not ended yet, of published offers, soonest first."""
         now = now or timezone.now()
         return self.filter(ends_at__gte=now, offer__status=Offer.Status.PUBLISHED).order_by(
             "starts_at"
@@ -572,11 +572,11 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(offer__provider__in=Partner.objects.for_user(user))
 
 
-class Session(models.Model):
+class Activity(models.Model):
     """A dated activity of an offer: an info evening, a workshop, a group meeting."""
 
     offer = models.ForeignKey(
-        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="sessions"
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="activities"
     )
     location = models.ForeignKey(
         Location,
@@ -584,7 +584,7 @@ class Session(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="sessions",
+        related_name="activities",
         help_text=_("Empty for online activities."),
     )
     title = models.CharField(
@@ -601,7 +601,7 @@ class Session(models.Model):
 
     TRACKED_FIELDS = ("starts_at", "ends_at", "location_id", "is_cancelled")
 
-    objects = SessionQuerySet.as_manager()
+    objects = ActivityQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -610,7 +610,7 @@ class Session(models.Model):
         verbose_name_plural = _("activities")
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"
+                condition=Q(ends_at__gt=F("starts_at")), name="activity_ends_after_start"
             )
         ]
         indexes = [models.Index(fields=["starts_at"])]
@@ -620,7 +620,7 @@ class Session(models.Model):
 
     def save(self, *args, **kwargs):
         if self.pk:
-            old = Session.objects.filter(pk=self.pk).values(*self.TRACKED_FIELDS).first()
+            old = Activity.objects.filter(pk=self.pk).values(*self.TRACKED_FIELDS).first()
             if old and any(old[f] != getattr(self, f) for f in self.TRACKED_FIELDS):
                 self.sequence += 1
         super().save(*args, **kwargs)

@@ -14,13 +14,13 @@ urlpatterns = [
     path("<slug:slug>/aanbod/<int:offer_id>/", manage_offers.offer_edit, name="offer_edit"),
     path(
         "<slug:slug>/aanbod/<int:offer_id>/plekken-en-uren/",
-        manage_offers.offer_places,
-        name="offer_places",
+        manage_offers.offer_locations,
+        name="offer_locations",
     ),
     path(
         "<slug:slug>/aanbod/<int:offer_id>/activiteiten/",
-        manage_offers.offer_sessions,
-        name="offer_sessions",
+        manage_offers.offer_activities,
+        name="offer_activities",
     ),
     path(
         "<slug:slug>/aanbod/<int:offer_id>/voorbeeld/",

@@ -110,20 +110,20 @@ def offer_update(*, offer, form, base_version):
     return offer
 
 
-def offer_save_places(*, offer, formset, base_version):
-    """Save where and when an offer happens (PlacesFormSet)."""
+def offer_save_locations(*, offer, formset, base_version):
+    """Save where and when an offer happens (OfferLocationFormSet)."""
     _claim_version(offer, base_version)
     formset.save_all()
     offer.refresh_from_db()
     _save_with_history(offer, "places")
 
 
-def offer_save_sessions(*, offer, formset, base_version):
-    """Save an offer's dated activities (SessionFormSet)."""
+def offer_save_activities(*, offer, formset, base_version):
+    """Save an offer's dated activities (ActivityFormSet)."""
     _claim_version(offer, base_version)
     formset.save_for(offer)
     offer.refresh_from_db()
-    _save_with_history(offer, "sessions")
+    _save_with_history(offer, "activities")
 
 
 STATUS_CHANGES = {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, catalogue, places
+from .views import agenda, catalogue, locations
 
 app_name = "aanbod"
 urlpatterns = [
@@ -9,6 +9,6 @@ urlpatterns = [
     path("aanbod/<slug:slug>/klopt-er-iets-niet/", catalogue.report_error, name="report_error"),
     path("agenda/", agenda.agenda, name="agenda"),
     path("agenda/agenda.ics", agenda.agenda_ical, name="agenda_ical"),
-    path("plekken/", places.location_list, name="location_list"),
-    path("plekken/<slug:slug>/", places.location_detail, name="location_detail"),
+    path("plekken/", locations.location_list, name="location_list"),
+    path("plekken/<slug:slug>/", locations.location_detail, name="location_detail"),
 ]

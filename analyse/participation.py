@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from netwerk import participation
-from netwerk.models import ActionItem, Group, GroupMember
+from netwerk.models import ActionItem, GroupMember, NetworkGroup
 
 from .freshness import freshness
 
@@ -50,7 +50,7 @@ def participation_rows(year, now=None):
     }
     first, last = date(year, 1, 1), date(year, 12, 31)
     workgroups = (
-        GroupMember.objects.filter(partner__in=list(rows), group__kind=Group.Kind.WORKGROUP)
+        GroupMember.objects.filter(partner__in=list(rows), group__kind=NetworkGroup.Kind.WORKGROUP)
         .filter(start_date__lte=last)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=first))
         .values_list("partner_id", "group_id")

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from aanbod.models import (
     POSTCODES,
+    Activity,
     Language,
     Location,
     Offer,
@@ -30,7 +31,6 @@ from aanbod.models import (
     Pillar,
     Postcode,
     ScheduleSlot,
-    Session,
     Theme,
 )
 from huisvanhetkind import demo_data
@@ -40,8 +40,8 @@ SEED = 20141113
 BATCH = 2000
 # Share of offers that have dated activities (info evenings, workshops, group meetings), and how
 # far ahead those are planned.
-SESSION_SHARE = 0.03
-SESSION_DAYS_AHEAD = 70
+ACTIVITY_SHARE = 0.03
+ACTIVITY_DAYS_AHEAD = 70
 # The words the benchmark searches for: one in most offers, one in about one offer in a
 # thousand, and a typo of a word in many titles and a theme name (no full-text match, so the
 # similarity fallback answers).
@@ -276,7 +276,7 @@ def _offers(rng, total, now, partners, locations, pillars, themes, languages, lo
     other_languages = [code for code in languages if code != "nl"]
     postcodes = POSTCODES
     counts = dict.fromkeys(
-        ("offers", "published", "offer_locations", "slots", "sessions", "upcoming_sessions"), 0
+        ("offers", "published", "offer_locations", "slots", "activities", "upcoming_activities"), 0
     )
     started = clock.monotonic()
     for first in range(0, total, BATCH):
@@ -372,8 +372,8 @@ def _offer(rng, number, now, partners, locations, theme_slugs, other_languages, 
         "languages": languages,
         "co_provider": rng.choice(partners) if rng.random() < 0.1 else None,
         "locations": rng.sample(locations, place_count),
-        "sessions": rng.random() < SESSION_SHARE,
-        "past_session": rng.random() < 0.01,
+        "activities": rng.random() < ACTIVITY_SHARE,
+        "past_activity": rng.random() < 0.01,
         "online": offer_format != Offer.Format.IN_PERSON,
     }
     return offer, related
@@ -381,7 +381,7 @@ def _offer(rng, number, now, partners, locations, theme_slugs, other_languages, 
 
 def _relations(offers, relations, pillars, themes, languages, now, rng, counts):
     through_pillars, through_themes, through_languages, through_partners = [], [], [], []
-    offer_locations, slot_plans, sessions = [], [], []
+    offer_locations, slot_plans, activities = [], [], []
     local_now = timezone.localtime(now)
     for offer, related in zip(offers, relations, strict=True):
         through_pillars += [
@@ -415,13 +415,13 @@ def _relations(offers, relations, pillars, themes, languages, now, rng, counts):
             )
             slot_plans.append(slots)
         places = related["locations"]
-        if related["sessions"]:
+        if related["activities"]:
             for _ in range(rng.randint(1, 4)):
-                day = local_now.date() + timedelta(days=rng.randint(0, SESSION_DAYS_AHEAD))
-                sessions.append(_session(rng, offer, day, places, related["online"]))
-        if related["past_session"]:
+                day = local_now.date() + timedelta(days=rng.randint(0, ACTIVITY_DAYS_AHEAD))
+                activities.append(_activity(rng, offer, day, places, related["online"]))
+        if related["past_activity"]:
             day = local_now.date() - timedelta(days=rng.randint(1, 30))
-            sessions.append(_session(rng, offer, day, places, related["online"]))
+            activities.append(_activity(rng, offer, day, places, related["online"]))
 
     Offer.pillars.through.objects.bulk_create(through_pillars, batch_size=BATCH)
     Offer.themes.through.objects.bulk_create(through_themes, batch_size=BATCH)
@@ -434,20 +434,20 @@ def _relations(offers, relations, pillars, themes, languages, now, rng, counts):
         for day, start, end in plan
     ]
     ScheduleSlot.objects.bulk_create(slots, batch_size=BATCH)
-    Session.objects.bulk_create(sessions, batch_size=BATCH)
+    Activity.objects.bulk_create(activities, batch_size=BATCH)
     counts["offer_locations"] += len(offer_locations)
     counts["slots"] += len(slots)
-    counts["sessions"] += len(sessions)
-    counts["upcoming_sessions"] += sum(
+    counts["activities"] += len(activities)
+    counts["upcoming_activities"] += sum(
         s.ends_at >= now and not s.is_cancelled and s.offer.status == Offer.Status.PUBLISHED
-        for s in sessions
+        for s in activities
     )
 
 
-def _session(rng, offer, day, places, online):
+def _activity(rng, offer, day, places, online):
     start, end = rng.choice(SLOT_TIMES)
     starts_at = timezone.make_aware(datetime.combine(day, start))
-    return Session(
+    return Activity(
         offer=offer,
         location=None if online or not places else rng.choice(places),
         title=rng.choice(["", "", "Infoavond", "Workshop", "Groepssessie"]),
@@ -470,7 +470,7 @@ LOAD_TRIGGERS = (
     ("aanbod_offer_languages", "aanbod_offer_languages_facets_inserted"),
     ("aanbod_offerlocation", "aanbod_offerlocation_facets_inserted"),
     ("aanbod_scheduleslot", "aanbod_slot_inserted"),
-    ("aanbod_session", "aanbod_session_facets_inserted"),
+    ("aanbod_activity", "aanbod_activity_facets_inserted"),
 )
 
 

@@ -266,11 +266,11 @@ def read_marker(offers):
 
 
 def resolve_pages(only):
-    from aanbod.models import Offer, Session
+    from aanbod.models import Activity, Offer
 
     # An offer page with places, weekly slots and upcoming activities: the fullest kind.
     detail = (
-        Session.objects.upcoming()
+        Activity.objects.upcoming()
         .filter(offer__offer_locations__slots__isnull=False)
         .order_by("offer_id")
         .values_list("offer__slug", flat=True)
@@ -387,7 +387,7 @@ def markdown_report(args, counts, pages, timings, details, started_at, before, a
         f"- data: {counts.get('offers', 0):,} offers ({counts.get('published', 0):,} published),"
         f" {counts.get('partners', 0):,} partners, {counts.get('locations', 0):,} places,"
         f" {counts.get('offer_locations', 0):,} offer places, {counts.get('slots', 0):,} weekly"
-        f" slots, {counts.get('sessions', 0):,} activities",
+        f" slots, {counts.get('activities', 0):,} activities",
         f"- {args.warmup} warm-up and {args.requests} timed requests per page, in rounds;"
         " DEBUG off, cached template loader, WSGI handler; median and p95 of the wall-clock"
         " time per request, and the median CPU time of the Django process (Python ms: without"

@@ -455,7 +455,7 @@ class Place:
 
 
 @dataclass(frozen=True)
-class SessionPlan:
+class ActivityPlan:
     """Dated activities, counted from the day the command runs.
 
     Week 0 is the first `weekday` after that day, week 1 the one after, and so on; times are
@@ -496,7 +496,7 @@ class OfferSpec:
     service_postcodes: tuple[str, ...] = ()
     languages: tuple[str, ...] = ("nl",)
     places: tuple[Place, ...] = ()
-    sessions: SessionPlan | None = None
+    activities: ActivityPlan | None = None
     status: str = "published"
     reviewed_days_ago: int | None = 30
 
@@ -698,7 +698,7 @@ OFFERS = [
         "Zeg welke taal je spreekt.",
         languages=("nl", "ar", "tr", "uk", "fa"),
         places=(Place(HUIS_CENTRUM, "Eén keer per maand op dinsdagvoormiddag"),),
-        sessions=SessionPlan(TUE, "09:30", 120, (1, 5), HUIS_CENTRUM, 20, True),
+        activities=ActivityPlan(TUE, "09:30", 120, (1, 5), HUIS_CENTRUM, 20, True),
         reviewed_days_ago=50,
     ),
     OfferSpec(
@@ -717,7 +717,7 @@ OFFERS = [
         format="online",
         service_area="leuven",
         languages=("nl", "en"),
-        sessions=SessionPlan(THU, "20:00", 60, (0, 4), None, 30, True),
+        activities=ActivityPlan(THU, "20:00", 60, (0, 4), None, 30, True),
         reviewed_days_ago=15,
     ),
     # -- Consultatie ---------------------------------------------------------------------------
@@ -1114,7 +1114,7 @@ OFFERS = [
         registration_details="Schrijf je in via de link. Zo weten we hoeveel kinderen er komen.",
         languages=("nl", "en"),
         places=(Place(HUIS_KESSEL_LO, "Eén zaterdag per maand van 10 tot 12 uur"),),
-        sessions=SessionPlan(SAT, "10:00", 120, (1, 5), HUIS_KESSEL_LO, 12, True),
+        activities=ActivityPlan(SAT, "10:00", 120, (1, 5), HUIS_KESSEL_LO, 12, True),
         reviewed_days_ago=22,
     ),
     OfferSpec(
@@ -1132,7 +1132,7 @@ OFFERS = [
         registration="required",
         registration_details="Schrijf je in via de link of bel ons.",
         places=(Place("speelodroom-speelruimte", "Zaterdagvoormiddag, drie weken na elkaar"),),
-        sessions=SessionPlan(SAT, "10:00", 60, (0, 1, 2), "speelodroom-speelruimte", 10, True),
+        activities=ActivityPlan(SAT, "10:00", 60, (0, 1, 2), "speelodroom-speelruimte", 10, True),
         reviewed_days_ago=18,
     ),
     OfferSpec(
@@ -1147,7 +1147,7 @@ OFFERS = [
         ages=(24, 83),
         languages=("nl", "fr", "ar"),
         places=(Place(HUIS_CENTRUM, "Om de twee weken op woensdagnamiddag"),),
-        sessions=SessionPlan(WED, "15:00", 45, (0, 2, 4), HUIS_CENTRUM),
+        activities=ActivityPlan(WED, "15:00", 45, (0, 2, 4), HUIS_CENTRUM),
         reviewed_days_ago=65,
     ),
     # -- Opvoedadvies -------------------------------------------------------------------------
@@ -1350,7 +1350,7 @@ OFFERS = [
         registration_details="Schrijf je in via de link. Er zijn 8 plaatsen.",
         languages=("nl", "en"),
         places=(Place(HUIS_KESSEL_LO, "Drie vrijdagen na elkaar, 10 tot 11 uur"),),
-        sessions=SessionPlan(FRI, "10:00", 60, (1, 2, 3), HUIS_KESSEL_LO, 8, True),
+        activities=ActivityPlan(FRI, "10:00", 60, (1, 2, 3), HUIS_KESSEL_LO, 8, True),
         reviewed_days_ago=14,
     ),
     OfferSpec(
@@ -1369,7 +1369,7 @@ OFFERS = [
         registration_details="Schrijf je in via de link.",
         languages=("nl", "en"),
         places=(Place(HUIS_CENTRUM, "Een paar keer per jaar, op dinsdagavond"),),
-        sessions=SessionPlan(TUE, "19:30", 120, (0, 3), HUIS_CENTRUM, 25, True, cancelled=(0,)),
+        activities=ActivityPlan(TUE, "19:30", 120, (0, 3), HUIS_CENTRUM, 25, True, cancelled=(0,)),
         reviewed_days_ago=9,
     ),
     OfferSpec(
@@ -1387,7 +1387,7 @@ OFFERS = [
         ages=(0, 11),
         languages=("nl", "fr", "en", "ar"),
         places=(Place(HUIS_CENTRUM, "Om de twee weken op maandagvoormiddag"),),
-        sessions=SessionPlan(MON, "10:00", 90, (0, 2, 4), HUIS_CENTRUM, 15),
+        activities=ActivityPlan(MON, "10:00", 90, (0, 2, 4), HUIS_CENTRUM, 15),
         reviewed_days_ago=11,
     ),
     OfferSpec(
@@ -1405,7 +1405,7 @@ OFFERS = [
         registration_details="Schrijf je in via de link. De groep is klein.",
         languages=("nl",),
         places=(Place("scheidingsschool-groepslokaal", "Om de twee weken op donderdagavond"),),
-        sessions=SessionPlan(
+        activities=ActivityPlan(
             THU, "19:30", 120, (0, 2, 4), "scheidingsschool-groepslokaal", 10, True
         ),
         reviewed_days_ago=100,
@@ -1425,7 +1425,7 @@ OFFERS = [
         registration="required",
         registration_details="Ouders schrijven hun kind in via de link.",
         places=(Place("scheidingsschool-groepslokaal", "Woensdagnamiddag, in reeksen"),),
-        sessions=SessionPlan(WED, "14:00", 90, (1, 2), "scheidingsschool-groepslokaal", 8, True),
+        activities=ActivityPlan(WED, "14:00", 90, (1, 2), "scheidingsschool-groepslokaal", 8, True),
         reviewed_days_ago=170,
     ),
     OfferSpec(
@@ -1446,7 +1446,7 @@ OFFERS = [
         registration_details="Schrijf je in via de link, liefst rond 6 maanden zwangerschap.",
         languages=("nl", "en"),
         places=(Place("uz-leuven-parel-consultatieruimte", "Drie woensdagavonden"),),
-        sessions=SessionPlan(
+        activities=ActivityPlan(
             WED, "19:00", 120, (0, 1, 2), "uz-leuven-parel-consultatieruimte", 12, True
         ),
         reviewed_days_ago=130,
@@ -1467,7 +1467,7 @@ OFFERS = [
         registration="required",
         registration_details="Schrijf je in via de link.",
         places=(Place("gezinsbond-zaal-wijgmaal", "Eén keer, op maandagavond"),),
-        sessions=SessionPlan(MON, "20:00", 120, (2,), "gezinsbond-zaal-wijgmaal", 40, True),
+        activities=ActivityPlan(MON, "20:00", 120, (2,), "gezinsbond-zaal-wijgmaal", 40, True),
         reviewed_days_ago=60,
     ),
     OfferSpec(
@@ -1484,7 +1484,7 @@ OFFERS = [
         registration_details="Schrijf je in in het buurtlokaal of bel ons.",
         languages=("nl", "ar", "tr"),
         places=(Place("lampeke-buurtlokaal", "Donderdagnamiddag"),),
-        sessions=SessionPlan(THU, "13:30", 150, (1, 3), "lampeke-buurtlokaal", 12),
+        activities=ActivityPlan(THU, "13:30", 150, (1, 3), "lampeke-buurtlokaal", 12),
         reviewed_days_ago=190,
     ),
     OfferSpec(
@@ -1501,7 +1501,7 @@ OFFERS = [
         registration_details="Schrijf je in aan het onthaal of bel ons.",
         languages=("nl", "ar", "tr", "fr"),
         places=(Place("de-mobil-inloopruimte", "Eén keer per maand op donderdag"),),
-        sessions=SessionPlan(THU, "13:30", 120, (1, 5), "de-mobil-inloopruimte", 15),
+        activities=ActivityPlan(THU, "13:30", 120, (1, 5), "de-mobil-inloopruimte", 15),
         reviewed_days_ago=75,
     ),
     OfferSpec(
@@ -1519,7 +1519,7 @@ OFFERS = [
         registration="required",
         registration_details="Schrijf je in via de link.",
         places=(Place(HUIS_CENTRUM, "Eén keer, op donderdagavond"),),
-        sessions=SessionPlan(THU, "19:30", 120, (2,), HUIS_CENTRUM, 30, True),
+        activities=ActivityPlan(THU, "19:30", 120, (2,), HUIS_CENTRUM, 30, True),
         reviewed_days_ago=40,
     ),
     OfferSpec(
@@ -1541,7 +1541,7 @@ OFFERS = [
         format="online",
         service_area="leuven",
         languages=("nl", "en"),
-        sessions=SessionPlan(MON, "20:00", 60, (1, 4), None, 100, True),
+        activities=ActivityPlan(MON, "20:00", 60, (1, 4), None, 100, True),
         reviewed_days_ago=21,
     ),
     OfferSpec(
@@ -1559,7 +1559,7 @@ OFFERS = [
         registration="required",
         registration_details="Schrijf je in via de link.",
         places=(Place(HUIS_KESSEL_LO, "Eén keer, op dinsdagavond"),),
-        sessions=SessionPlan(TUE, "19:30", 150, (4,), HUIS_KESSEL_LO, 16, True),
+        activities=ActivityPlan(TUE, "19:30", 150, (4,), HUIS_KESSEL_LO, 16, True),
         reviewed_days_ago=300,
     ),
     OfferSpec(
@@ -1577,7 +1577,7 @@ OFFERS = [
         registration_details="Schrijf je in via de link of bij de school.",
         languages=("nl", "fr", "ar"),
         places=(Place("vclb-leuven-onthaal", "Eén keer, op dinsdagavond"),),
-        sessions=SessionPlan(TUE, "19:00", 90, (2,), "vclb-leuven-onthaal", 30, True),
+        activities=ActivityPlan(TUE, "19:00", 90, (2,), "vclb-leuven-onthaal", 30, True),
         reviewed_days_ago=52,
     ),
     OfferSpec(
@@ -1595,7 +1595,7 @@ OFFERS = [
         registration_details="Bel of mail ons. Je mag ook gewoon een keer komen kijken.",
         languages=("nl", "en"),
         places=(Place("bakermat-huiskamer", "Om de twee weken op vrijdagvoormiddag"),),
-        sessions=SessionPlan(FRI, "09:30", 120, (0, 2), "bakermat-huiskamer", 10),
+        activities=ActivityPlan(FRI, "09:30", 120, (0, 2), "bakermat-huiskamer", 10),
         reviewed_days_ago=36,
     ),
     OfferSpec(
@@ -1611,7 +1611,9 @@ OFFERS = [
         themes=("geldzorgen", "vrije-tijd"),
         languages=("nl", "fr"),
         places=(Place("leren-ondernemen-ontmoetingsruimte", "Om de twee weken op dinsdag"),),
-        sessions=SessionPlan(TUE, "13:30", 120, (1, 3), "leren-ondernemen-ontmoetingsruimte", 20),
+        activities=ActivityPlan(
+            TUE, "13:30", 120, (1, 3), "leren-ondernemen-ontmoetingsruimte", 20
+        ),
         reviewed_days_ago=420,
     ),
     # -- Extra aanbod --------------------------------------------------------------------------
@@ -1674,7 +1676,7 @@ OFFERS = [
         expecting=True,
         ages=(0, 143),
         places=(Place("gezinsbond-zaal-wijgmaal", "Twee keer per jaar op zaterdag"),),
-        sessions=SessionPlan(SAT, "09:00", 240, (3,), "gezinsbond-zaal-wijgmaal"),
+        activities=ActivityPlan(SAT, "09:00", 240, (3,), "gezinsbond-zaal-wijgmaal"),
         reviewed_days_ago=600,
     ),
     OfferSpec(
@@ -1711,7 +1713,7 @@ OFFERS = [
             Place("domo-vrijwilligerspunt", "Op woensdagnamiddag, een paar keer per jaar"),
             Place("de-mobil-inloopruimte", "Op woensdagnamiddag, een paar keer per jaar"),
         ),
-        sessions=SessionPlan(WED, "14:00", 180, (1, 4), "domo-vrijwilligerspunt"),
+        activities=ActivityPlan(WED, "14:00", 180, (1, 4), "domo-vrijwilligerspunt"),
         reviewed_days_ago=145,
     ),
     OfferSpec(
@@ -1811,7 +1813,7 @@ OFFERS = [
                 (Slot(THU, "10:00", "12:00"),),
             ),
         ),
-        sessions=SessionPlan(THU, "10:00", 120, (0, 1, 2), "leren-ondernemen-ontmoetingsruimte"),
+        activities=ActivityPlan(THU, "10:00", 120, (0, 1, 2), "leren-ondernemen-ontmoetingsruimte"),
         reviewed_days_ago=44,
     ),
     OfferSpec(
@@ -1859,7 +1861,7 @@ OFFERS = [
         ages=(36, 216),
         languages=("nl", "fr", "ar"),
         places=(Place("stad-leuven-gezinspunt", "Een paar keer per jaar op woensdagnamiddag"),),
-        sessions=SessionPlan(WED, "14:00", 90, (2, 5), "stad-leuven-gezinspunt", 25),
+        activities=ActivityPlan(WED, "14:00", 90, (2, 5), "stad-leuven-gezinspunt", 25),
         reviewed_days_ago=31,
     ),
     OfferSpec(
@@ -1895,7 +1897,7 @@ OFFERS = [
         registration_details="Schrijf je in via de link.",
         languages=("nl", "en"),
         places=(Place("clb-go-leuven-onthaal", "Eén keer, op donderdagavond"),),
-        sessions=SessionPlan(THU, "19:00", 120, (3,), "clb-go-leuven-onthaal", 60, True),
+        activities=ActivityPlan(THU, "19:00", 120, (3,), "clb-go-leuven-onthaal", 60, True),
         reviewed_days_ago=88,
     ),
     OfferSpec(
@@ -1914,7 +1916,7 @@ OFFERS = [
         registration_details="Stuur ons een bericht of kom een keer kijken.",
         languages=("nl", "fr", "en"),
         places=(Place("sporen-jongerenlokaal", "Om de twee weken op vrijdagavond"),),
-        sessions=SessionPlan(FRI, "18:00", 120, (0, 2, 4), "sporen-jongerenlokaal", 12),
+        activities=ActivityPlan(FRI, "18:00", 120, (0, 2, 4), "sporen-jongerenlokaal", 12),
         reviewed_days_ago=66,
     ),
     # -- Not public: shows that drafts and archived offers stay hidden --------------------------

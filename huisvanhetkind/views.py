@@ -8,7 +8,7 @@ from django.utils import translation
 from django.views.decorators.http import require_http_methods
 from django.views.i18n import set_language as django_set_language
 
-from aanbod.models import AgeBand, Location, Pillar, Session
+from aanbod.models import Activity, AgeBand, Location, Pillar
 from common.client import take_submission_slot
 from partners import services as partner_services
 from partners.forms import ApplicationForm
@@ -28,7 +28,7 @@ def home(request):
             "age_bands": AgeBand.choices,
             "pillars": Pillar.objects.all(),
             "huizen": Location.objects.filter(kind=Location.Kind.HUIS_VAN_HET_KIND),
-            "sessions": Session.objects.upcoming()
+            "activities": Activity.objects.upcoming()
             .filter(is_cancelled=False)
             .select_related("offer", "location")[:HOME_AGENDA_SIZE],
         },

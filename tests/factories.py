@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from aanbod.models import Location, Offer, OfferLocation, Pillar, Session
+from aanbod.models import Activity, Location, Offer, OfferLocation, Pillar
 from partners.models import Declaration, Membership, Partner
 from referrals.services import referral_send
 
@@ -67,9 +67,9 @@ def make_offer_location(offer, location=None, **kwargs):
     return OfferLocation.objects.create(offer=offer, location=location or make_location(), **kwargs)
 
 
-def make_session(offer, starts_in=timedelta(days=3), duration=timedelta(hours=2), **kwargs):
+def make_activity(offer, starts_in=timedelta(days=3), duration=timedelta(hours=2), **kwargs):
     starts_at = timezone.now() + starts_in
-    return Session.objects.create(
+    return Activity.objects.create(
         offer=offer, starts_at=starts_at, ends_at=starts_at + duration, **kwargs
     )
 

@@ -50,7 +50,7 @@ def one_of_everything(partner, editor):
     ScheduleSlot.objects.create(
         offer_location=offer_location, weekday=2, start_time="09:00", end_time="12:00"
     )
-    factories.make_session(offer)
+    factories.make_activity(offer)
     offer.themes.add(Theme.objects.create(name="Slapen", slug="slapen"))
     offer.languages.add(Language.objects.create(code="ar", name="Arabisch"))
     ErrorReport.objects.create(offer=offer, message="Het adres klopt niet.")
@@ -122,7 +122,7 @@ def test_the_change_page_of_every_row_loads_for_a_coordinator(
         expected = 403 if label(model) in SUPERUSER_ONLY else 200
         assert response.status_code == expected, f"{label(model)}: change page gave {response}"
         opened.add(label(model))
-    assert {"partners.partner", "aanbod.offer", "aanbod.session", "auth.user"} <= opened
+    assert {"partners.partner", "aanbod.offer", "aanbod.activity", "auth.user"} <= opened
 
 
 def test_a_changelist_search_finds_the_row(coordinator_client, one_of_everything):

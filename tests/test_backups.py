@@ -48,7 +48,7 @@ def empty_database():
 @pytest.fixture
 def content(partner, editor, media_root):
     offer = factories.make_offer(partner, "Babbelbox")
-    factories.make_session(offer)
+    factories.make_activity(offer)
     partner.logo.save("gezinsbond.png", ContentFile(LOGO))
     return partner
 

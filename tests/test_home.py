@@ -74,10 +74,10 @@ def test_it_says_so_when_no_house_is_listed(client):
 def test_it_lists_coming_activities_but_not_cancelled_past_or_draft_ones(client, partner):
     offer = factories.make_offer(partner, title="Babymassage")
     draft = factories.make_offer(partner, title="Nog geheim", status=Offer.Status.DRAFT)
-    factories.make_session(offer, title="Babymassage voor beginners")
-    factories.make_session(offer, title="Afgelast", is_cancelled=True)
-    factories.make_session(offer, title="Voorbij", starts_in=timedelta(days=-3))
-    factories.make_session(draft, title="Geheime sessie")
+    factories.make_activity(offer, title="Babymassage voor beginners")
+    factories.make_activity(offer, title="Afgelast", is_cancelled=True)
+    factories.make_activity(offer, title="Voorbij", starts_in=timedelta(days=-3))
+    factories.make_activity(draft, title="Geheime sessie")
     response = client.get("/")
     assert "Babymassage voor beginners" in response.text
     for hidden in ("Afgelast", "Voorbij", "Geheime sessie"):
@@ -87,7 +87,7 @@ def test_it_lists_coming_activities_but_not_cancelled_past_or_draft_ones(client,
 def test_it_shows_at_most_five_coming_activities(client, partner):
     offer = factories.make_offer(partner)
     for day in range(1, 8):
-        factories.make_session(offer, title=f"Sessie-dag-{day}", starts_in=timedelta(days=day))
+        factories.make_activity(offer, title=f"Sessie-dag-{day}", starts_in=timedelta(days=day))
     text = client.get("/").text
     assert [f"Sessie-dag-{day}" in text for day in range(1, 8)] == [True] * 5 + [False] * 2
 
@@ -124,7 +124,7 @@ def test_its_query_count_does_not_grow_with_the_rows_it_shows(
         for _ in range(count):
             factories.make_location(kind=Location.Kind.HUIS_VAN_HET_KIND, opening_hours="9–12")
             location = factories.make_location()
-            factories.make_session(factories.make_offer(partner), location=location)
+            factories.make_activity(factories.make_offer(partner), location=location)
 
     add_rows(1)
     with django_assert_max_num_queries(HOME_MAX_QUERIES) as few:

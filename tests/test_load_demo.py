@@ -24,13 +24,13 @@ from aanbod.filters import OfferFilter
 from aanbod.models import (
     MAX_AGE_MONTHS,
     POSTCODES,
+    Activity,
     Language,
     Location,
     Offer,
     OfferLocation,
     Pillar,
     ScheduleSlot,
-    Session,
     Theme,
 )
 from aanbod.search import search_offers
@@ -40,10 +40,10 @@ from netwerk.models import (
     ActionItem,
     AgendaItem,
     Attendance,
-    Group,
     GroupMember,
     Interest,
     Meeting,
+    NetworkGroup,
     Opportunity,
     WorkgroupReport,
 )
@@ -289,8 +289,8 @@ def test_contact_data_is_clearly_fictional(demo):
     for location in Location.objects.all():
         assert location.email.endswith("@example.org")
         assert location.phone in ("", demo_data.DEMO_PHONE)
-    for session in Session.objects.exclude(registration_url=""):
-        assert session.registration_url.startswith("https://example.org/")
+    for activity in Activity.objects.exclude(registration_url=""):
+        assert activity.registration_url.startswith("https://example.org/")
 
 
 def test_some_offers_were_reviewed_recently_and_some_over_a_year_ago(demo):
@@ -311,34 +311,36 @@ def test_common_searches_find_a_published_offer(demo, text):
 # -- The agenda -------------------------------------------------------------------------------
 
 
-def test_it_plans_upcoming_sessions_in_the_next_six_weeks(demo):
-    upcoming = Session.objects.upcoming()
+def test_it_plans_upcoming_activities_in_the_next_six_weeks(demo):
+    upcoming = Activity.objects.upcoming()
     assert upcoming.values("offer").distinct().count() >= 20
     today = timezone.localdate()
-    for session in Session.objects.all():
-        day = timezone.localtime(session.starts_at, BRUSSELS).date()
+    for activity in Activity.objects.all():
+        day = timezone.localtime(activity.starts_at, BRUSSELS).date()
         assert today < day <= today + timedelta(weeks=6)
-    assert Session.objects.filter(is_cancelled=True).count() == 1
-    assert Session.objects.exclude(registration_url="").exists()
-    assert Session.objects.filter(capacity__isnull=False).exists()
-    assert Session.objects.filter(location__isnull=True, offer__format=Offer.Format.ONLINE).exists()
+    assert Activity.objects.filter(is_cancelled=True).count() == 1
+    assert Activity.objects.exclude(registration_url="").exists()
+    assert Activity.objects.filter(capacity__isnull=False).exists()
+    assert Activity.objects.filter(
+        location__isnull=True, offer__format=Offer.Format.ONLINE
+    ).exists()
 
 
-def test_sessions_start_at_their_local_brussels_time(demo):
-    plans = {spec.slug: spec.sessions for spec in demo_data.OFFERS if spec.sessions}
-    for session in Session.objects.select_related("offer"):
-        plan = plans[session.offer.slug]
-        local = timezone.localtime(session.starts_at, BRUSSELS)
+def test_activities_start_at_their_local_brussels_time(demo):
+    plans = {spec.slug: spec.activities for spec in demo_data.OFFERS if spec.activities}
+    for activity in Activity.objects.select_related("offer"):
+        plan = plans[activity.offer.slug]
+        local = timezone.localtime(activity.starts_at, BRUSSELS)
         assert local.time() == time.fromisoformat(plan.start)
         assert local.isoweekday() == plan.weekday
 
 
-def test_sessions_keep_their_local_time_across_the_change_to_summer_time(demo):
+def test_activities_keep_their_local_time_across_the_change_to_summer_time(demo):
     # Summer time starts on 31 March 2030; the six weeks after 20 March span the change.
     load_demo("--today", "2030-03-20")
 
-    sessions = Session.objects.filter(offer__slug="borstvoedingsgroep", starts_at__year=2030)
-    local_times = [timezone.localtime(session.starts_at, BRUSSELS) for session in sessions]
+    activities = Activity.objects.filter(offer__slug="borstvoedingsgroep", starts_at__year=2030)
+    local_times = [timezone.localtime(activity.starts_at, BRUSSELS) for activity in activities]
     assert {local.time() for local in local_times} == {time(10)}
     assert {local.utcoffset() for local in local_times} == {
         timedelta(hours=1),
@@ -484,7 +486,7 @@ def test_a_deleted_account_is_created_again_with_its_password_and_partner(client
 
 
 def test_it_loads_the_network_in_these_amounts(demo):
-    assert Group.objects.count() == 4
+    assert NetworkGroup.objects.count() == 4
     assert GroupMember.objects.count() == 15
     assert WorkgroupReport.objects.count() == 1
     assert Meeting.objects.count() == 8
@@ -496,12 +498,12 @@ def test_it_loads_the_network_in_these_amounts(demo):
 
 
 def test_it_loads_the_network_the_steering_group_and_two_workgroups_with_members(demo):
-    groups = {group.name: group for group in Group.objects.all()}
+    groups = {group.name: group for group in NetworkGroup.objects.all()}
     assert {name: group.kind for name, group in groups.items()} == {
-        "Netwerk Gezinsondersteuning": Group.Kind.NETWORK,
-        "Stuurgroep": Group.Kind.STEERING,
-        "Werkgroep Toegankelijkheid": Group.Kind.WORKGROUP,
-        "Werkgroep Vrijwilligers": Group.Kind.WORKGROUP,
+        "Netwerk Gezinsondersteuning": NetworkGroup.Kind.NETWORK,
+        "Stuurgroep": NetworkGroup.Kind.STEERING,
+        "Werkgroep Toegankelijkheid": NetworkGroup.Kind.WORKGROUP,
+        "Werkgroep Vrijwilligers": NetworkGroup.Kind.WORKGROUP,
     }
     for group in groups.values():
         assert group.mandate
@@ -515,7 +517,7 @@ def test_it_loads_the_network_the_steering_group_and_two_workgroups_with_members
 
 def test_the_demo_accounts_see_the_groups_they_sit_in(demo):
     def visible(email):
-        return set(Group.objects.for_user(account(email)).values_list("slug", flat=True))
+        return set(NetworkGroup.objects.for_user(account(email)).values_list("slug", flat=True))
 
     assert visible(EDITOR) == {"netwerk-gezinsondersteuning", "werkgroep-toegankelijkheid"}
     assert visible(MANAGER) == {
@@ -523,7 +525,7 @@ def test_the_demo_accounts_see_the_groups_they_sit_in(demo):
         "stuurgroep",
         "werkgroep-vrijwilligers",
     }
-    assert visible(COORDINATOR) == set(Group.objects.values_list("slug", flat=True))
+    assert visible(COORDINATOR) == set(NetworkGroup.objects.values_list("slug", flat=True))
 
 
 def test_four_meetings_were_held_with_attendance_and_published_minutes(demo):
@@ -620,7 +622,7 @@ def test_a_published_workgroup_report_is_on_the_agenda_of_a_network_meeting(demo
     assert report.group.name == "Werkgroep Toegankelijkheid"
     assert report.period_start < report.period_end < timezone.localdate()
     item = report.agenda_items.get()
-    assert item.meeting.group.kind == Group.Kind.NETWORK
+    assert item.meeting.group.kind == NetworkGroup.Kind.NETWORK
     assert timezone.localtime(item.meeting.starts_at).date() > report.period_end
 
 
@@ -728,40 +730,40 @@ def test_it_finds_a_founding_partner_by_name_when_its_slug_changed(demo):
     assert Partner.objects.get(name="Wigwam vzw").slug == "wigwam-leuven"
 
 
-def test_a_deleted_session_is_not_recreated_while_its_offer_has_others_coming_up(demo):
-    sessions = Session.objects.filter(offer__slug="borstvoedingsgroep")
-    count = sessions.count()
+def test_a_deleted_activity_is_not_recreated_while_its_offer_has_others_coming_up(demo):
+    activities = Activity.objects.filter(offer__slug="borstvoedingsgroep")
+    count = activities.count()
     assert count > 1
-    sessions.first().delete()
+    activities.first().delete()
 
     load_demo()
 
-    assert sessions.count() == count - 1
+    assert activities.count() == count - 1
 
 
 def test_a_run_weeks_later_tops_the_agenda_up(demo):
     later = timezone.localdate() + timedelta(days=60)
-    count = Session.objects.count()
+    count = Activity.objects.count()
 
     output = load_demo("--today", later.isoformat())
 
     start_of_later = datetime.combine(later, time.min, tzinfo=BRUSSELS)
-    new = Session.objects.filter(starts_at__gte=start_of_later)
+    new = Activity.objects.filter(starts_at__gte=start_of_later)
     assert new.count() == count
-    assert Session.objects.count() == 2 * count
+    assert Activity.objects.count() == 2 * count
     assert "Activities: 0 created" not in output
     assert "Activities: 0 created" in load_demo("--today", later.isoformat())
 
 
-def test_it_plans_no_sessions_for_an_offer_a_person_unpublished(demo):
+def test_it_plans_no_activities_for_an_offer_a_person_unpublished(demo):
     offer = Offer.objects.get(slug="infoavond-slapen")
-    offer.sessions.all().delete()
+    offer.activities.all().delete()
     offer.status = Offer.Status.DRAFT
     offer.save()
 
     load_demo()
 
-    assert not offer.sessions.exists()
+    assert not offer.activities.exists()
 
 
 # -- Options and output -------------------------------------------------------------------------

@@ -42,16 +42,16 @@ def test_an_offer_up_to_exactly_24_years_is_accepted(partner):
     assert offer.age_max_months == 288
 
 
-def test_a_session_ending_before_it_starts_is_rejected(partner):
+def test_an_activity_ending_before_it_starts_is_rejected(partner):
     offer = factories.make_offer(partner)
-    with rejected("session_ends_after_start"), transaction.atomic():
-        factories.make_session(offer, duration=timedelta(hours=-1))
+    with rejected("activity_ends_after_start"), transaction.atomic():
+        factories.make_activity(offer, duration=timedelta(hours=-1))
 
 
-def test_a_session_ending_when_it_starts_is_rejected(partner):
+def test_an_activity_ending_when_it_starts_is_rejected(partner):
     offer = factories.make_offer(partner)
-    with rejected("session_ends_after_start"), transaction.atomic():
-        factories.make_session(offer, duration=timedelta(0))
+    with rejected("activity_ends_after_start"), transaction.atomic():
+        factories.make_activity(offer, duration=timedelta(0))
 
 
 def test_a_weekly_slot_ending_before_it_starts_is_rejected(partner):

@@ -53,7 +53,7 @@ def catalogue(partner):
             for location in (leuven, kessel_lo):
                 place = factories.make_offer_location(offer, location)
                 place.slots.create(weekday=2, start_time="09:00", end_time="12:00")
-            factories.make_session(offer, starts_in=timedelta(days=number % 20 + 1))
+            factories.make_activity(offer, starts_in=timedelta(days=number % 20 + 1))
             made.append(offer)
         return made
 
@@ -122,7 +122,7 @@ def test_an_offer_page_takes_as_many_queries_for_a_full_offer_as_for_a_small_one
             place = factories.make_offer_location(offer, factories.make_location())
             place.slots.create(weekday=number % 7 + 1, start_time="09:00", end_time="12:00")
         for days in range(1, size * 7 + 1):
-            factories.make_session(offer, starts_in=timedelta(days=days))
+            factories.make_activity(offer, starts_in=timedelta(days=days))
         return offer
 
     small, full = make("Klein aanbod", 1), make("Vol aanbod", 3)
@@ -143,7 +143,7 @@ def test_the_agenda_takes_as_many_queries_for_many_activities_as_for_few(
     def add(count):
         for number in range(count):
             offer = factories.make_offer(partner)
-            factories.make_session(offer, starts_in=timedelta(days=number % 30 + 1), location=huis)
+            factories.make_activity(offer, starts_in=timedelta(days=number % 30 + 1), location=huis)
 
     add(1)
     few = query_count(client, django_assert_max_num_queries, agenda, {"plek": huis.slug})
@@ -160,7 +160,7 @@ def test_the_home_page_takes_as_many_queries_for_many_activities_as_for_few(
         for number in range(count):
             factories.make_location(kind=Location.Kind.HUIS_VAN_HET_KIND)
             offer = factories.make_offer(partner, status=Offer.Status.PUBLISHED)
-            factories.make_session(offer, starts_in=timedelta(days=number + 1))
+            factories.make_activity(offer, starts_in=timedelta(days=number + 1))
 
     add(1)
     few = query_count(client, django_assert_max_num_queries, "/")

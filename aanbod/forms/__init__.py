@@ -2,20 +2,20 @@
 forms. Split by topic; import everything from ``aanbod.forms``.
 """
 
+from .activities import ActivityFormSet
 from .catalogue import ErrorReportForm
 from .common import KeyedForm, VersionedForm, location_choices
 from .locations import LocationForm
+from .offer_locations import OfferLocationFormSet
 from .offers import OfferForm
-from .places import PlacesFormSet
-from .sessions import SessionFormSet
 
 __all__ = [
     "ErrorReportForm",
     "KeyedForm",
     "LocationForm",
     "OfferForm",
-    "PlacesFormSet",
-    "SessionFormSet",
+    "OfferLocationFormSet",
+    "ActivityFormSet",
     "VersionedForm",
     "location_choices",
 ]

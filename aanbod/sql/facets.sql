@@ -59,8 +59,8 @@ CREATE OR REPLACE FUNCTION {here}.aanbod_offer_facets(
           JOIN {here}.aanbod_offerlocation ol ON ol.id = s.offer_location_id
          WHERE ol.offer_id = p_offer_id
         UNION ALL
-        SELECT {facet_session_weekday} || extract(isodow FROM starts_at AT TIME ZONE {time_zone})::int
-          FROM {here}.aanbod_session
+        SELECT {facet_activity_weekday} || extract(isodow FROM starts_at AT TIME ZONE {time_zone})::int
+          FROM {here}.aanbod_activity
          WHERE offer_id = p_offer_id AND NOT is_cancelled
       ) codes
     $$;
@@ -212,14 +212,14 @@ CREATE OR REPLACE TRIGGER aanbod_offerlocation_facets_updated
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION {here}.aanbod_offer_child_changed();
 
-CREATE OR REPLACE TRIGGER aanbod_session_facets_inserted
-    AFTER INSERT ON {here}.aanbod_session REFERENCING NEW TABLE AS new_rows
+CREATE OR REPLACE TRIGGER aanbod_activity_facets_inserted
+    AFTER INSERT ON {here}.aanbod_activity REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION {here}.aanbod_offer_child_changed();
-CREATE OR REPLACE TRIGGER aanbod_session_facets_deleted
-    AFTER DELETE ON {here}.aanbod_session REFERENCING OLD TABLE AS old_rows
+CREATE OR REPLACE TRIGGER aanbod_activity_facets_deleted
+    AFTER DELETE ON {here}.aanbod_activity REFERENCING OLD TABLE AS old_rows
     FOR EACH STATEMENT EXECUTE FUNCTION {here}.aanbod_offer_child_changed();
-CREATE OR REPLACE TRIGGER aanbod_session_facets_updated
-    AFTER UPDATE ON {here}.aanbod_session
+CREATE OR REPLACE TRIGGER aanbod_activity_facets_updated
+    AFTER UPDATE ON {here}.aanbod_activity
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION {here}.aanbod_offer_child_changed();
 

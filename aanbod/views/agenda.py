@@ -11,29 +11,29 @@ from django.utils.translation import gettext as _
 
 from common import ical
 
-from ..filters import SessionFilter, start_of_day
-from ..models import Session, not_in_lists
+from ..filters import ActivityFilter, start_of_day
+from ..models import Activity, not_in_lists
 
 # The page shows this many weeks at a time, with a link to the next weeks: a parent looks for
 # what is on soon, and a window keeps the page short on a phone.
 AGENDA_WINDOW = timedelta(weeks=8)
 # A busy window is cut short at a whole day, so the page stays light on a phone.
-AGENDA_MAX_SESSIONS = 100
+AGENDA_MAX_ACTIVITIES = 100
 
 # Subscribed calendar apps drop events that vanish from the feed, so the feed keeps the last
 # month: a parent still sees last week's info evening in their own calendar.
 FEED_HISTORY = timedelta(days=30)
 
-# Fixed forever: calendar apps recognise an event by its UID, across every edit of the session.
+# Fixed forever: calendar apps recognise an event by its UID, across every edit of the activity.
 UID_DOMAIN = "huisvanhetkind-leuven.be"
 
-# Parameters of SessionFilter the feed link carries; `vanaf` is left out, since a subscription
+# Parameters of ActivityFilter the feed link carries; `vanaf` is left out, since a subscription
 # should keep following the agenda from today, not from the week being looked at.
 FEED_PARAMETERS = ("pijler", "voor", "plek", "gemeente")
 
 
-def _session_filter(request, queryset):
-    return SessionFilter(request.GET or None, queryset=queryset)
+def _activity_filter(request, queryset):
+    return ActivityFilter(request.GET or None, queryset=queryset)
 
 
 def _cleaned(filterset, name):
@@ -62,14 +62,16 @@ def _query(params, **changes):
 
 
 def agenda(request):
-    filterset = _session_filter(request, Session.objects.upcoming())
-    sessions = filterset.qs.select_related("offer", "location").defer(*not_in_lists("offer__"))
+    filterset = _activity_filter(request, Activity.objects.upcoming())
+    activities = filterset.qs.select_related("offer", "location").defer(*not_in_lists("offer__"))
 
     today = timezone.localdate()
     start = _cleaned(filterset, "vanaf") or today
     end = start + AGENDA_WINDOW
-    in_window = list(sessions.filter(starts_at__lt=start_of_day(end))[: AGENDA_MAX_SESSIONS + 1])
-    if len(in_window) > AGENDA_MAX_SESSIONS:
+    in_window = list(
+        activities.filter(starts_at__lt=start_of_day(end))[: AGENDA_MAX_ACTIVITIES + 1]
+    )
+    if len(in_window) > AGENDA_MAX_ACTIVITIES:
         # Stop before the first day that does not fit whole; the "later" link starts there.
         # A single day with more activities than fit shows the first ones, then moves on.
         cut = timezone.localdate(in_window[-1].starts_at)
@@ -77,18 +79,18 @@ def agenda(request):
         if whole_days:
             in_window, end = whole_days, cut
         else:
-            in_window, end = in_window[:AGENDA_MAX_SESSIONS], cut + timedelta(days=1)
+            in_window, end = in_window[:AGENDA_MAX_ACTIVITIES], cut + timedelta(days=1)
         has_later = True
     else:
-        has_later = sessions.filter(starts_at__gte=start_of_day(end)).exists()
+        has_later = activities.filter(starts_at__gte=start_of_day(end)).exists()
 
     days = [
-        (day, list(day_sessions))
-        for day, day_sessions in groupby(
-            in_window, key=lambda session: timezone.localdate(session.starts_at)
+        (day, list(day_activities))
+        for day, day_activities in groupby(
+            in_window, key=lambda activity: timezone.localdate(activity.starts_at)
         )
     ]
-    params = _valid_params(request, filterset, SessionFilter.base_filters)
+    params = _valid_params(request, filterset, ActivityFilter.base_filters)
     earlier = None
     if start > today:
         earlier_start = start - AGENDA_WINDOW
@@ -110,36 +112,36 @@ def agenda(request):
     )
 
 
-def _event(session, request, stamp):
-    offer, location = session.offer, session.location
+def _event(activity, request, stamp):
+    offer, location = activity.offer, activity.location
     return ical.event(
-        uid=f"session-{session.pk}@{UID_DOMAIN}",
+        uid=f"activity-{activity.pk}@{UID_DOMAIN}",
         stamp=stamp,
-        start=session.starts_at,
-        end=session.ends_at,
-        summary=session.display_title,
-        is_cancelled=session.is_cancelled,
+        start=activity.starts_at,
+        end=activity.ends_at,
+        summary=activity.display_title,
+        is_cancelled=activity.is_cancelled,
         location=f"{location.name}, {location.address}" if location else _("Online"),
         description=offer.summary,
         url=request.build_absolute_uri(offer.get_absolute_url()),
-        sequence=session.sequence,
+        sequence=activity.sequence,
     )
 
 
 def agenda_ical(request):
     """The agenda as an iCalendar feed (RFC 5545) to subscribe to, with the page's filters.
 
-    Cancelled sessions stay in the feed with STATUS:CANCELLED, so calendar apps that already
+    Cancelled activities stay in the feed with STATUS:CANCELLED, so calendar apps that already
     have them mark them cancelled instead of silently keeping the old time.
     """
     now = timezone.now()
-    filterset = _session_filter(request, Session.objects.upcoming(now=now - FEED_HISTORY))
-    sessions = list(
+    filterset = _activity_filter(request, Activity.objects.upcoming(now=now - FEED_HISTORY))
+    activities = list(
         filterset.qs.select_related("offer", "location").defer(*not_in_lists("offer__"))
     )
 
     body = ical.calendar(
-        [_event(session, request, now) for session in sessions],
+        [_event(activity, request, now) for activity in activities],
         prodid=f"-//Huis van het Kind Leuven//Agenda//{(get_language() or 'nl').upper()}",
         name=_("Agenda Huis van het Kind Leuven"),
         method="PUBLISH",

@@ -25,7 +25,7 @@ from ..filters import OfferFilter
 from ..forms import ErrorReportForm
 from ..models import Offer, OfferLocation, not_in_lists
 from ..review import months_before, needs_review
-from .places import map_markers
+from .locations import map_markers
 
 OFFERS_PER_PAGE = 20
 # The list counts its results no further than this: counting every match of a broad search or
@@ -35,7 +35,7 @@ OFFERS_PER_PAGE = 20
 COUNT_LIMIT = search.RANKED_MATCHES_LIMIT
 # The print version lists everything on one page, up to this many offers.
 PRINT_MAX_OFFERS = 200
-DETAIL_MAX_SESSIONS = 20
+DETAIL_MAX_ACTIVITIES = 20
 REPORTS_PER_WINDOW = 5
 REPORT_WINDOW_SECONDS = 10 * 60
 # Parameters that choose how the list is shown, not which offers are in it.
@@ -367,13 +367,13 @@ def with_detail_relations(offers):
 def offer_detail(request, slug):
     offer = get_object_or_404(with_detail_relations(Offer.objects.published()), slug=slug)
     # Cancelled activities stay listed (as "afgelast") so nobody turns up in vain.
-    sessions = offer.sessions.upcoming().select_related("location")[:DETAIL_MAX_SESSIONS]
+    activities = offer.activities.upcoming().select_related("location")[:DETAIL_MAX_ACTIVITIES]
     return render(
-        request, "aanbod/offer_detail.html", offer_detail_context(request, offer, sessions)
+        request, "aanbod/offer_detail.html", offer_detail_context(request, offer, activities)
     )
 
 
-def offer_detail_context(request, offer, sessions):
+def offer_detail_context(request, offer, activities):
     """The offer page's context; the portal's preview shows a draft with it."""
     share_url = request.build_absolute_uri(offer.get_absolute_url())
     share_body = f"{offer.title}\n{offer.summary}\n\n{share_url}"
@@ -381,7 +381,7 @@ def offer_detail_context(request, offer, sessions):
         "offer": offer,
         "offer_locations": offer.offer_locations.all(),
         "markers": map_markers((place.location, ()) for place in offer.offer_locations.all()),
-        "sessions": sessions,
+        "activities": activities,
         "needs_review_notice": needs_review_notice(offer),
         "share_url": share_url,
         "share_mailto": "mailto:?"

@@ -13,11 +13,11 @@ from partners.models import declaration_to_sign
 from partners.views import can_manage, partner_view, post_only
 
 from .. import services
-from ..models import ErrorReport, Offer, Session
+from ..models import Activity, ErrorReport, Offer
 from ..resources import OfferResource
 from .manage_common import mark_freshness
 
-DASHBOARD_SESSIONS = 10
+DASHBOARD_ACTIVITIES = 10
 DASHBOARD_REPORTS = 20
 HANDLED_REPORTS_SHOWN = 20
 
@@ -35,12 +35,12 @@ def dashboard(request, partner):
     )
     # Those to check first, then the rest; each group by title.
     offers.sort(key=lambda offer: not offer.needs_review)
-    sessions = (
-        Session.objects.editable_by(user)
+    activities = (
+        Activity.objects.editable_by(user)
         .filter(offer__provider=partner, ends_at__gte=timezone.now())
         .exclude(offer__status=Offer.Status.ARCHIVED)
         .select_related("offer", "location")
-        .order_by("starts_at")[:DASHBOARD_SESSIONS]
+        .order_by("starts_at")[:DASHBOARD_ACTIVITIES]
     )
     reports = list(
         ErrorReport.objects.for_user(user)
@@ -57,7 +57,7 @@ def dashboard(request, partner):
             "can_manage": can_manage(user, partner),
             "offers": offers,
             "review_count": sum(offer.needs_review for offer in offers),
-            "sessions": sessions,
+            "activities": activities,
             "reports": reports[:DASHBOARD_REPORTS],
             "more_reports": len(reports) > DASHBOARD_REPORTS,
             "declaration_to_sign": declaration_to_sign(partner),

@@ -16,18 +16,18 @@ from partners.views import partner_view, post_only
 
 from .. import history, services
 from ..forms import (
+    ActivityFormSet,
     KeyedForm,
     OfferForm,
-    PlacesFormSet,
-    SessionFormSet,
+    OfferLocationFormSet,
     VersionedForm,
     location_choices,
 )
-from ..models import Offer, OfferLocation, Session
-from .catalogue import DETAIL_MAX_SESSIONS, offer_detail_context, with_detail_relations
+from ..models import Activity, Offer, OfferLocation
+from .catalogue import DETAIL_MAX_ACTIVITIES, offer_detail_context, with_detail_relations
 from .manage_common import last_change, mark_freshness, offer_for, save_once
 
-PAST_SESSIONS_SHOWN = 10
+PAST_ACTIVITIES_SHOWN = 10
 STATUS_FILTERS = {
     "concept": Offer.Status.DRAFT,
     "gepubliceerd": Offer.Status.PUBLISHED,
@@ -88,7 +88,7 @@ def offer_create(request, partner):
                 )
                 % {"title": offer.title},
             )
-            return reverse("portal:offer_places", args=[partner.slug, offer.pk])
+            return reverse("portal:offer_locations", args=[partner.slug, offer.pk])
 
         fallback = reverse("portal:offer_list", args=[partner.slug])
         return save_once(request, form.cleaned_data["form_key"], save, fallback)
@@ -145,11 +145,11 @@ def _conflict_for(request, partner, offer_id, base_version):
 
 
 @partner_view()
-def offer_places(request, partner, offer_id):
+def offer_locations(request, partner, offer_id):
     offer = offer_for(request, partner, offer_id)
     data = request.POST if request.method == "POST" else None
     state = VersionedForm(data, initial={"version": offer.version})
-    formset = PlacesFormSet(
+    formset = OfferLocationFormSet(
         data,
         instance=offer,
         queryset=OfferLocation.objects.select_related("location").prefetch_related("slots"),
@@ -161,10 +161,12 @@ def offer_places(request, partner, offer_id):
         state_valid, formset_valid = state.is_valid(), formset.is_valid()
         if state_valid and formset_valid:
             base_version = state.cleaned_data["version"]
-            url = reverse("portal:offer_places", args=[partner.slug, offer.pk])
+            url = reverse("portal:offer_locations", args=[partner.slug, offer.pk])
 
             def save():
-                services.offer_save_places(offer=offer, formset=formset, base_version=base_version)
+                services.offer_save_locations(
+                    offer=offer, formset=formset, base_version=base_version
+                )
                 messages.success(request, _("The places and times were saved."))
                 return url
 
@@ -175,7 +177,7 @@ def offer_places(request, partner, offer_id):
                 state = VersionedForm(initial={"version": offer.version})
     return _page(
         request,
-        "aanbod/manage/offer_places.html",
+        "aanbod/manage/offer_locations.html",
         partner,
         offer,
         "places",
@@ -186,27 +188,27 @@ def offer_places(request, partner, offer_id):
 
 
 @partner_view()
-def offer_sessions(request, partner, offer_id):
+def offer_activities(request, partner, offer_id):
     offer = offer_for(request, partner, offer_id)
     now = timezone.now()
-    sessions = Session.objects.editable_by(request.user).filter(offer=offer)
+    activities = Activity.objects.editable_by(request.user).filter(offer=offer)
     data = request.POST if request.method == "POST" else None
     state = VersionedForm(data, initial={"version": offer.version})
-    formset = SessionFormSet(
+    formset = ActivityFormSet(
         data,
-        queryset=sessions.filter(ends_at__gte=now).order_by("starts_at"),
+        queryset=activities.filter(ends_at__gte=now).order_by("starts_at"),
         form_kwargs={"locations": location_choices(partner)},
-        prefix="sessions",
+        prefix="activities",
     )
     conflict = None
     if request.method == "POST":
         state_valid, formset_valid = state.is_valid(), formset.is_valid()
         if state_valid and formset_valid:
             base_version = state.cleaned_data["version"]
-            url = reverse("portal:offer_sessions", args=[partner.slug, offer.pk])
+            url = reverse("portal:offer_activities", args=[partner.slug, offer.pk])
 
             def save():
-                services.offer_save_sessions(
+                services.offer_save_activities(
                     offer=offer, formset=formset, base_version=base_version
                 )
                 messages.success(request, _("The activities were saved."))
@@ -217,17 +219,17 @@ def offer_sessions(request, partner, offer_id):
             except services.VersionConflict:
                 offer, conflict = _conflict_for(request, partner, offer_id, base_version)
                 state = VersionedForm(initial={"version": offer.version})
-    past = sessions.filter(ends_at__lt=now).select_related("location").order_by("-starts_at")
+    past = activities.filter(ends_at__lt=now).select_related("location").order_by("-starts_at")
     return _page(
         request,
-        "aanbod/manage/offer_sessions.html",
+        "aanbod/manage/offer_activities.html",
         partner,
         offer,
-        "sessions",
+        "activities",
         state=state,
         formset=formset,
         conflict=conflict,
-        past_sessions=past[:PAST_SESSIONS_SHOWN],
+        past_activities=past[:PAST_ACTIVITIES_SHOWN],
     )
 
 
@@ -243,12 +245,12 @@ def offer_preview(request, slug, offer_id):
         pk=offer_id,
     )
     partner = offer.provider
-    sessions = (
-        offer.sessions.filter(ends_at__gte=timezone.now())
+    activities = (
+        offer.activities.filter(ends_at__gte=timezone.now())
         .select_related("location")
-        .order_by("starts_at")[:DETAIL_MAX_SESSIONS]
+        .order_by("starts_at")[:DETAIL_MAX_ACTIVITIES]
     )
-    context = offer_detail_context(request, offer, sessions)
+    context = offer_detail_context(request, offer, activities)
     context.update(preview=True, partner=partner)
     response = render(request, "aanbod/offer_detail.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"

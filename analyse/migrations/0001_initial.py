@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('aanbod', '0009_filter_log'),
+        ('aanbod', '0011_filter_log'),
         ('partners', '0004_coordinator_permissions'),
     ]
 

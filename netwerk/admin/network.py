@@ -7,9 +7,9 @@ from netwerk.models import (
     ActionItem,
     AgendaItem,
     Attendance,
-    Group,
     GroupMember,
     Interest,
+    NetworkGroup,
     Opportunity,
     SentReminder,
     WorkgroupReport,
@@ -25,8 +25,8 @@ class GroupMemberInline(admin.TabularInline):
     autocomplete_fields = ["partner", "person"]
 
 
-@admin.register(Group)
-class GroupAdmin(admin.ModelAdmin):
+@admin.register(NetworkGroup)
+class NetworkGroupAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "theme", "is_active", "member_count"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "theme", "mandate"]

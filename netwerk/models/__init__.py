@@ -5,7 +5,7 @@ Split by topic; import everything from ``netwerk.models``.
 
 from .actions import ActionItem
 from .calendar import CalendarToken
-from .groups import Group, GroupMember
+from .groups import GroupMember, NetworkGroup
 from .meetings import AgendaItem, Attendance, Meeting
 from .opportunities import Interest, Opportunity
 from .reminders import SentReminder
@@ -16,7 +16,7 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "CalendarToken",
-    "Group",
+    "NetworkGroup",
     "GroupMember",
     "Interest",
     "Meeting",

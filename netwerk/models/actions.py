@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Partner, is_coordinator, person_name
 
-from .groups import Group
+from .groups import NetworkGroup
 from .meetings import AgendaItem, Meeting
 
 
@@ -51,7 +51,7 @@ class ActionItem(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     group = models.ForeignKey(
-        Group,
+        NetworkGroup,
         verbose_name=_("group"),
         on_delete=models.CASCADE,
         related_name="action_items",

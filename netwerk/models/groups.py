@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Partner, is_coordinator
 
 
-class GroupQuerySet(models.QuerySet):
+class NetworkGroupQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
@@ -37,11 +37,11 @@ class GroupQuerySet(models.QuerySet):
         )
         # Network-wide meetings are for everyone who works for a partner, not for any account.
         return self.filter(
-            Q(pk__in=member_of) | (Q(kind=Group.Kind.NETWORK) & models.Exists(partners))
+            Q(pk__in=member_of) | (Q(kind=NetworkGroup.Kind.NETWORK) & models.Exists(partners))
         )
 
 
-class Group(models.Model):
+class NetworkGroup(models.Model):
     """A body of the network: the network itself, the steering group, a workgroup or the
     series of networking lunches."""
 
@@ -60,7 +60,7 @@ class Group(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
-    objects = GroupQuerySet.as_manager()
+    objects = NetworkGroupQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -97,7 +97,7 @@ class GroupMember(models.Model):
         OBSERVER = "observer", _("observer")
 
     group = models.ForeignKey(
-        Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="members"
+        NetworkGroup, verbose_name=_("group"), on_delete=models.CASCADE, related_name="members"
     )
     partner = models.ForeignKey(
         Partner,

@@ -11,15 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Partner, is_coordinator
 
 from .common import Publication
-from .groups import Group
+from .groups import NetworkGroup
 
 
 class MeetingQuerySet(models.QuerySet):
     def for_user(self, user):
-        """Meetings a user may see: those of the groups they may see (see Group.for_user)."""
+        """Meetings a user may see: those of the groups they may see (see NetworkGroup.for_user)."""
         if is_coordinator(user):
             return self.all()
-        return self.filter(group__in=Group.objects.for_user(user))
+        return self.filter(group__in=NetworkGroup.objects.for_user(user))
 
     def upcoming(self, now=None):
         """Meetings that have not ended yet, cancelled ones included (they stay announced)."""
@@ -66,7 +66,7 @@ class Meeting(models.Model):
         CANCELLED = "cancelled", _("cancelled")
 
     group = models.ForeignKey(
-        Group, verbose_name=_("group"), on_delete=models.PROTECT, related_name="meetings"
+        NetworkGroup, verbose_name=_("group"), on_delete=models.PROTECT, related_name="meetings"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.NETWORK)
     title = models.CharField(

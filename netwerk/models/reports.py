@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .common import Publication
-from .groups import Group
+from .groups import NetworkGroup
 
 
 class WorkgroupReportQuerySet(models.QuerySet):
@@ -15,11 +15,11 @@ class WorkgroupReport(models.Model):
     """A workgroup reporting back to the network; can be put on a network meeting's agenda."""
 
     group = models.ForeignKey(
-        Group,
+        NetworkGroup,
         verbose_name=_("workgroup"),
         on_delete=models.CASCADE,
         related_name="reports",
-        limit_choices_to={"kind": Group.Kind.WORKGROUP},
+        limit_choices_to={"kind": NetworkGroup.Kind.WORKGROUP},
     )
     title = models.CharField(_("title"), max_length=200)
     period_start = models.DateField(_("period from"))

@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from netwerk.forms import DecisionSearchForm
-from netwerk.models import AgendaItem, Group, GroupMember, Meeting, WorkgroupReport
+from netwerk.models import AgendaItem, GroupMember, Meeting, NetworkGroup, WorkgroupReport
 
 MAX_DECISIONS = 50
 
@@ -44,9 +44,9 @@ def _current_members():
 @login_required
 def group_list(request):
     groups = (
-        Group.objects.readable_by(request.user)
+        NetworkGroup.objects.readable_by(request.user)
         .active()
-        .exclude(kind=Group.Kind.NETWORK)
+        .exclude(kind=NetworkGroup.Kind.NETWORK)
         .prefetch_related(_current_members())
         .order_by("kind", "name")
     )
@@ -57,7 +57,8 @@ def group_list(request):
 def group_detail(request, slug):
     """A group's mandate, members and reports; its meetings only for those who may see them."""
     group = get_object_or_404(
-        Group.objects.readable_by(request.user).prefetch_related(_current_members()), slug=slug
+        NetworkGroup.objects.readable_by(request.user).prefetch_related(_current_members()),
+        slug=slug,
     )
     reports = WorkgroupReport.objects.published().filter(group=group)
     meetings = (

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('aanbod', '0008_sql_files'),
+        ('aanbod', '0010_sql_files'),
         ('partners', '0004_coordinator_permissions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aanbod.models import Location, Offer, Session
+from aanbod.models import Activity, Location, Offer
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -27,9 +27,9 @@ def at(days, hour=10, minute=0):
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def make_session(offer, days=3, hour=10, hours=2, **kwargs):
+def make_activity(offer, days=3, hour=10, hours=2, **kwargs):
     starts_at = at(days, hour)
-    return Session.objects.create(
+    return Activity.objects.create(
         offer=offer, starts_at=starts_at, ends_at=starts_at + timedelta(hours=hours), **kwargs
     )
 
@@ -68,14 +68,14 @@ def infoavond(partner):
 
 
 @pytest.fixture
-def agenda_with_a_session(infoavond, huis):
-    return make_session(infoavond, location=huis)
+def agenda_with_an_activity(infoavond, huis):
+    return make_activity(infoavond, location=huis)
 
 
-def test_it_groups_upcoming_sessions_by_day_under_a_dutch_heading(client, infoavond, huis):
-    make_session(infoavond, days=2, hour=19, location=huis)
-    make_session(infoavond, days=2, hour=9, location=huis, title="Ochtendsessie")
-    make_session(infoavond, days=5, location=huis)
+def test_it_groups_upcoming_activities_by_day_under_a_dutch_heading(client, infoavond, huis):
+    make_activity(infoavond, days=2, hour=19, location=huis)
+    make_activity(infoavond, days=2, hour=9, location=huis, title="Ochtendsessie")
+    make_activity(infoavond, days=5, location=huis)
 
     response = client.get(URL)
 
@@ -90,24 +90,24 @@ def test_it_groups_upcoming_sessions_by_day_under_a_dutch_heading(client, infoav
 def test_it_shows_time_title_linked_to_the_offer_and_place_linked_to_its_page(
     client, infoavond, huis
 ):
-    session = make_session(infoavond, location=huis)
+    activity = make_activity(infoavond, location=huis)
 
     html = client.get(URL).text
 
     assert f'<a href="/aanbod/{infoavond.slug}/">Infoavond slapen</a>' in html
     assert '<a href="/plekken/huis-van-het-kind-kessel-lo/">Huis van het Kind Kessel-Lo</a>' in html
     assert "Stationsstraat 1, 3010 Kessel-Lo" in html
-    start = timezone.localtime(session.starts_at).strftime("%Y-%m-%dT%H:%M:%S%z")
+    start = timezone.localtime(activity.starts_at).strftime("%Y-%m-%dT%H:%M:%S%z")
     assert f'<time datetime="{start}">10:00</time>' in html
 
 
 def test_an_activity_without_a_place_is_online(client, infoavond):
-    make_session(infoavond)
+    make_activity(infoavond)
     assert "Online" in client.get(URL).text
 
 
 def test_it_shows_the_cost_and_registration_hint(client, infoavond):
-    make_session(infoavond, registration_url="https://example.org/inschrijven")
+    make_activity(infoavond, registration_url="https://example.org/inschrijven")
 
     html = client.get(URL).text
 
@@ -118,8 +118,8 @@ def test_it_shows_the_cost_and_registration_hint(client, infoavond):
     assert "voor Infoavond slapen op" in html
 
 
-def test_a_cancelled_session_stays_visible_struck_through_and_labelled(client, infoavond):
-    make_session(infoavond, is_cancelled=True)
+def test_a_cancelled_activity_stays_visible_struck_through_and_labelled(client, infoavond):
+    make_activity(infoavond, is_cancelled=True)
 
     html = client.get(URL).text
 
@@ -127,9 +127,9 @@ def test_a_cancelled_session_stays_visible_struck_through_and_labelled(client, i
     assert re.search(r"<s><a href=\"/aanbod/infoavond-slapen/\">Infoavond slapen</a></s>", html)
 
 
-def test_it_hides_sessions_of_draft_and_archived_offers(client, partner):
+def test_it_hides_activities_of_draft_and_archived_offers(client, partner):
     for status in (Offer.Status.DRAFT, Offer.Status.ARCHIVED):
-        make_session(factories.make_offer(partner, f"Verborgen {status}", status=status))
+        make_activity(factories.make_offer(partner, f"Verborgen {status}", status=status))
 
     html = client.get(URL).text
 
@@ -137,11 +137,11 @@ def test_it_hides_sessions_of_draft_and_archived_offers(client, partner):
     assert "Er zijn geen activiteiten gevonden" in html
 
 
-def test_it_hides_ended_sessions_and_keeps_ongoing_ones(client, partner):
+def test_it_hides_ended_activities_and_keeps_ongoing_ones(client, partner):
     ended = factories.make_offer(partner, "Gisteren gedaan")
-    factories.make_session(ended, starts_in=timedelta(days=-1))
+    factories.make_activity(ended, starts_in=timedelta(days=-1))
     ongoing = factories.make_offer(partner, "Nog bezig")
-    factories.make_session(ongoing, starts_in=timedelta(hours=-1))
+    factories.make_activity(ongoing, starts_in=timedelta(hours=-1))
 
     html = client.get(URL).text
 
@@ -150,9 +150,9 @@ def test_it_hides_ended_sessions_and_keeps_ongoing_ones(client, partner):
 
 
 def test_it_filters_on_pillar(client, partner, infoavond):
-    make_session(infoavond)
+    make_activity(infoavond)
     consult = factories.make_offer(partner, "Consultatiebureau", pillars=("consultatie",))
-    make_session(consult)
+    make_activity(consult)
 
     html = client.get(URL, {"pijler": "consultatie"}).text
 
@@ -165,8 +165,8 @@ def test_it_filters_on_pillar(client, partner, infoavond):
     [("0-3", "Babyturnen", "Tienercafe"), ("12-18", "Tienercafe", "Babyturnen")],
 )
 def test_it_filters_on_age_band_through_the_offer(client, partner, band, shown, hidden):
-    make_session(factories.make_offer(partner, "Babyturnen", age_min_months=0, age_max_months=12))
-    make_session(
+    make_activity(factories.make_offer(partner, "Babyturnen", age_min_months=0, age_max_months=12))
+    make_activity(
         factories.make_offer(partner, "Tienercafe", age_min_months=150, age_max_months=200)
     )
 
@@ -177,10 +177,10 @@ def test_it_filters_on_age_band_through_the_offer(client, partner, band, shown, 
 
 
 def test_it_filters_on_expecting_parents(client, partner):
-    make_session(
+    make_activity(
         factories.make_offer(partner, "Zwangerschapsyoga", for_expecting=True, age_max_months=0)
     )
-    make_session(factories.make_offer(partner, "Huiswerkklas", age_min_months=72))
+    make_activity(factories.make_offer(partner, "Huiswerkklas", age_min_months=72))
 
     html = client.get(URL, {"voor": "zwanger"}).text
 
@@ -190,8 +190,8 @@ def test_it_filters_on_expecting_parents(client, partner):
 
 def test_it_filters_on_place_and_on_deelgemeente(client, partner, huis):
     centrum = factories.make_location("Stadhuis", postcode="3000")
-    make_session(factories.make_offer(partner, "In Kessel-Lo"), location=huis)
-    make_session(factories.make_offer(partner, "In het centrum"), location=centrum)
+    make_activity(factories.make_offer(partner, "In Kessel-Lo"), location=huis)
+    make_activity(factories.make_offer(partner, "In het centrum"), location=centrum)
 
     by_place = client.get(URL, {"plek": huis.slug}).text
     by_deelgemeente = client.get(URL, {"gemeente": "3000"}).text
@@ -211,7 +211,7 @@ def test_it_filters_on_place_and_on_deelgemeente(client, partner, huis):
     ],
 )
 def test_an_invalid_filter_is_ignored_with_a_message(client, infoavond, query):
-    make_session(infoavond)
+    make_activity(infoavond)
 
     response = client.get(URL, query)
 
@@ -222,8 +222,8 @@ def test_an_invalid_filter_is_ignored_with_a_message(client, infoavond, query):
 
 
 def test_it_shows_eight_weeks_and_links_to_later_activities(client, partner):
-    make_session(factories.make_offer(partner, "Deze maand"), days=10)
-    make_session(factories.make_offer(partner, "Over drie maanden"), days=90)
+    make_activity(factories.make_offer(partner, "Deze maand"), days=10)
+    make_activity(factories.make_offer(partner, "Over drie maanden"), days=90)
 
     html = client.get(URL).text
 
@@ -239,10 +239,10 @@ def test_it_shows_eight_weeks_and_links_to_later_activities(client, partner):
 
 
 def test_a_busy_window_stops_at_a_whole_day_and_continues_from_there(client, partner, monkeypatch):
-    monkeypatch.setattr("aanbod.views.agenda.AGENDA_MAX_SESSIONS", 3)
+    monkeypatch.setattr("aanbod.views.agenda.AGENDA_MAX_ACTIVITIES", 3)
     for days, title in ((1, "Maandag een"), (1, "Maandag twee"), (2, "Dinsdag een")):
-        make_session(factories.make_offer(partner, title), days=days)
-    make_session(factories.make_offer(partner, "Dinsdag twee"), days=2, hour=14)
+        make_activity(factories.make_offer(partner, title), days=days)
+    make_activity(factories.make_offer(partner, "Dinsdag twee"), days=2, hour=14)
 
     html = client.get(URL).text
 
@@ -257,9 +257,9 @@ def test_a_busy_window_stops_at_a_whole_day_and_continues_from_there(client, par
 def test_a_day_with_more_activities_than_fit_shows_the_first_and_moves_on(
     client, partner, monkeypatch
 ):
-    monkeypatch.setattr("aanbod.views.agenda.AGENDA_MAX_SESSIONS", 2)
+    monkeypatch.setattr("aanbod.views.agenda.AGENDA_MAX_ACTIVITIES", 2)
     for hour, title in ((9, "Vroeg"), (11, "Middag"), (15, "Laat")):
-        make_session(factories.make_offer(partner, title), days=1, hour=hour)
+        make_activity(factories.make_offer(partner, title), days=1, hour=hour)
 
     html = client.get(URL).text
 
@@ -269,7 +269,7 @@ def test_a_day_with_more_activities_than_fit_shows_the_first_and_moves_on(
 
 
 def test_the_later_link_keeps_the_filters(client, infoavond):
-    make_session(infoavond, days=70)
+    make_activity(infoavond, days=70)
 
     html = client.get(URL, {"pijler": "groepsaanbod"}).text
 
@@ -278,12 +278,12 @@ def test_the_later_link_keeps_the_filters(client, infoavond):
 
 
 def test_there_is_no_later_link_when_nothing_comes_later(client, infoavond):
-    make_session(infoavond, days=3)
+    make_activity(infoavond, days=3)
     assert "Latere activiteiten" not in client.get(URL).text
 
 
 def test_a_date_too_far_ahead_gets_a_message(client, infoavond):
-    make_session(infoavond)
+    make_activity(infoavond)
     far = (timezone.localdate() + timedelta(days=5 * 365)).isoformat()
 
     response = client.get(URL, {"vanaf": far})
@@ -294,7 +294,7 @@ def test_a_date_too_far_ahead_gets_a_message(client, infoavond):
 
 
 def test_the_calendar_link_carries_the_filters_but_not_the_week(client, infoavond):
-    make_session(infoavond)
+    make_activity(infoavond)
 
     html = client.get(URL, {"pijler": "groepsaanbod", "voor": "0-3", "vanaf": "2030-01-01"}).text
 
@@ -302,7 +302,7 @@ def test_the_calendar_link_carries_the_filters_but_not_the_week(client, infoavon
 
 
 def test_links_leave_out_a_rejected_filter(client, infoavond):
-    make_session(infoavond, days=70)
+    make_activity(infoavond, days=70)
 
     html = client.get(URL, {"pijler": "bestaat-niet", "voor": "0-3"}).text
 
@@ -312,8 +312,8 @@ def test_links_leave_out_a_rejected_filter(client, infoavond):
 
 
 def test_headings_go_in_order_and_every_day_has_a_time_element(client, infoavond, huis):
-    make_session(infoavond, days=1, location=huis)
-    make_session(infoavond, days=4)
+    make_activity(infoavond, days=1, location=huis)
+    make_activity(infoavond, days=4)
 
     html = client.get(URL).text
 
@@ -324,13 +324,13 @@ def test_headings_go_in_order_and_every_day_has_a_time_element(client, infoavond
     assert f'<time datetime="{day}">' in html
 
 
-def test_the_number_of_queries_does_not_grow_with_the_number_of_sessions(
+def test_the_number_of_queries_does_not_grow_with_the_number_of_activities(
     client, django_assert_max_num_queries, partner, huis
 ):
     query = {"pijler": "onthaal-en-informatie", "voor": "0-3", "plek": huis.slug}
     for number in range(30):
         offer = factories.make_offer(partner, f"Activiteit {number}")
-        make_session(offer, days=1 + number, location=huis, is_cancelled=number % 7 == 0)
+        make_activity(offer, days=1 + number, location=huis, is_cancelled=number % 7 == 0)
 
     with django_assert_max_num_queries(AGENDA_MAX_QUERIES):
         response = client.get(URL, query)
@@ -355,7 +355,7 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_sessions(
     ),
     raw=st.binary(max_size=40),
 )
-def test_any_query_string_gives_a_page(client, agenda_with_a_session, pairs, raw):
+def test_any_query_string_gives_a_page(client, agenda_with_an_activity, pairs, raw):
     for query in (urlencode(pairs), quote_from_bytes(raw, safe="=&")):
         # A NUL character is refused before any page sees it (tests/test_bad_requests.py).
         nul = any("\x00" in key + "".join(values) for key, values in QueryDict(query).lists())

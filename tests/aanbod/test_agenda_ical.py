@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from aanbod.models import Location, Offer, Session
+from aanbod.models import Activity, Location, Offer
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -25,8 +25,8 @@ def at(days, hour=10):
     return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
-def make_session(offer, days=3, hour=10, **kwargs):
-    return Session.objects.create(
+def make_activity(offer, days=3, hour=10, **kwargs):
+    return Activity.objects.create(
         offer=offer, starts_at=at(days, hour), ends_at=at(days, hour + 2), **kwargs
     )
 
@@ -62,11 +62,11 @@ def workshop(partner):
 
 
 @pytest.fixture
-def session(workshop, huis):
-    return make_session(workshop, location=huis)
+def activity(workshop, huis):
+    return make_activity(workshop, location=huis)
 
 
-def test_it_is_a_calendar_with_the_right_content_type_and_properties(client, session):
+def test_it_is_a_calendar_with_the_right_content_type_and_properties(client, activity):
     response = client.get(URL)
 
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
@@ -79,8 +79,8 @@ def test_it_is_a_calendar_with_the_right_content_type_and_properties(client, ses
     assert "UID" not in calendar, "a random calendar UID would change on every download"
 
 
-def test_each_session_is_an_event_with_its_details(client, session, workshop):
-    event = events(fetch(client))[f"session-{session.pk}@huisvanhetkind-leuven.be"]
+def test_each_activity_is_an_event_with_its_details(client, activity, workshop):
+    event = events(fetch(client))[f"activity-{activity.pk}@huisvanhetkind-leuven.be"]
 
     assert event["SUMMARY"] == "Workshop babymassage"
     assert event["LOCATION"] == "Huis van het Kind Leuven-centrum, Brusselsestraat 63, 3000 Leuven"
@@ -88,11 +88,11 @@ def test_each_session_is_an_event_with_its_details(client, session, workshop):
     assert event["URL"] == "http://testserver/aanbod/workshop-babymassage/"
     assert event["STATUS"] == "CONFIRMED"
     assert event["SEQUENCE"] == 0
-    assert event.start == session.starts_at
-    assert event.end == session.ends_at
+    assert event.start == activity.starts_at
+    assert event.end == activity.ends_at
 
 
-def test_times_are_in_the_brussels_time_zone_with_its_definition(client, session):
+def test_times_are_in_the_brussels_time_zone_with_its_definition(client, activity):
     response = client.get(URL)
     calendar = Calendar.from_ical(response.content)
     event = calendar.walk("VEVENT")[0]
@@ -101,58 +101,60 @@ def test_times_are_in_the_brussels_time_zone_with_its_definition(client, session
     assert event["DTEND"].params["TZID"] == "Europe/Brussels"
     assert b"DTSTART;TZID=Europe/Brussels:" in response.content
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Brussels"]
-    local_start = timezone.localtime(session.starts_at)
+    local_start = timezone.localtime(activity.starts_at)
     assert event["DTSTART"].dt.hour == local_start.hour == 10
 
 
-def test_the_time_stamp_is_in_utc(client, session):
+def test_the_time_stamp_is_in_utc(client, activity):
     event = fetch(client).walk("VEVENT")[0]
 
     assert event["DTSTAMP"].dt.utcoffset() == timedelta(0)
     assert abs(event["DTSTAMP"].dt - datetime.now(UTC)) < timedelta(minutes=5)
 
 
-def test_an_online_session_says_so_as_location(client, workshop):
-    make_session(workshop)
+def test_an_online_activity_says_so_as_location(client, workshop):
+    make_activity(workshop)
     assert fetch(client).walk("VEVENT")[0]["LOCATION"] == "Online"
 
 
-def test_the_uid_stays_the_same_and_the_sequence_grows_when_a_session_moves(client, session, huis):
-    uid = f"session-{session.pk}@huisvanhetkind-leuven.be"
+def test_the_uid_stays_the_same_and_the_sequence_grows_when_an_activity_moves(
+    client, activity, huis
+):
+    uid = f"activity-{activity.pk}@huisvanhetkind-leuven.be"
     assert uid in events(fetch(client))
 
-    session.title = "Babymassage (nieuwe naam)"
-    session.save()
+    activity.title = "Babymassage (nieuwe naam)"
+    activity.save()
     renamed = events(fetch(client))[uid]
     assert renamed["SUMMARY"] == "Babymassage (nieuwe naam)"
     assert renamed["SEQUENCE"] == 0, "a new title alone is no reschedule"
 
-    session.starts_at += timedelta(days=1)
-    session.ends_at += timedelta(days=1)
-    session.save()
+    activity.starts_at += timedelta(days=1)
+    activity.ends_at += timedelta(days=1)
+    activity.save()
     moved = events(fetch(client))[uid]
     assert moved["SEQUENCE"] == 1
-    assert moved.start == session.starts_at
+    assert moved.start == activity.starts_at
 
-    session.location = factories.make_location("Bibliotheek Tweebronnen")
-    session.save()
+    activity.location = factories.make_location("Bibliotheek Tweebronnen")
+    activity.save()
     assert events(fetch(client))[uid]["SEQUENCE"] == 2
 
 
-def test_a_cancelled_session_stays_in_the_feed_marked_cancelled(client, session):
-    session.is_cancelled = True
-    session.save()
+def test_a_cancelled_activity_stays_in_the_feed_marked_cancelled(client, activity):
+    activity.is_cancelled = True
+    activity.save()
 
-    event = events(fetch(client))[f"session-{session.pk}@huisvanhetkind-leuven.be"]
+    event = events(fetch(client))[f"activity-{activity.pk}@huisvanhetkind-leuven.be"]
 
     assert event["STATUS"] == "CANCELLED"
     assert event["SEQUENCE"] == 1
     assert event["SUMMARY"] == "Afgelast: Workshop babymassage"
 
 
-def test_the_feed_speaks_english_under_en(client, session):
-    session.is_cancelled = True
-    session.save()
+def test_the_feed_speaks_english_under_en(client, activity):
+    activity.is_cancelled = True
+    activity.save()
 
     response = client.get("/en" + URL)
 
@@ -161,9 +163,9 @@ def test_the_feed_speaks_english_under_en(client, session):
 
 
 @pytest.mark.parametrize("status", [Offer.Status.DRAFT, Offer.Status.ARCHIVED])
-def test_sessions_of_unpublished_offers_never_appear(client, partner, session, status):
+def test_activities_of_unpublished_offers_never_appear(client, partner, activity, status):
     hidden = factories.make_offer(partner, "Nog niet klaar", status=status)
-    make_session(hidden)
+    make_activity(hidden)
 
     feed = client.get(URL).content.decode()
 
@@ -171,19 +173,19 @@ def test_sessions_of_unpublished_offers_never_appear(client, partner, session, s
     assert "Workshop babymassage" in feed
 
 
-def test_it_keeps_last_months_sessions_and_drops_older_ones(client, workshop):
-    last_week = make_session(workshop, days=-7)
-    two_months_ago = make_session(workshop, days=-60)
+def test_it_keeps_last_months_activities_and_drops_older_ones(client, workshop):
+    last_week = make_activity(workshop, days=-7)
+    two_months_ago = make_activity(workshop, days=-60)
 
     uids = events(fetch(client))
 
-    assert f"session-{last_week.pk}@huisvanhetkind-leuven.be" in uids
-    assert f"session-{two_months_ago.pk}@huisvanhetkind-leuven.be" not in uids
+    assert f"activity-{last_week.pk}@huisvanhetkind-leuven.be" in uids
+    assert f"activity-{two_months_ago.pk}@huisvanhetkind-leuven.be" not in uids
 
 
-def test_it_applies_the_same_filters_as_the_page(client, partner, session, huis):
+def test_it_applies_the_same_filters_as_the_page(client, partner, activity, huis):
     consult = factories.make_offer(partner, "Consultatiebureau", pillars=("consultatie",))
-    make_session(consult, location=factories.make_location("Elders", postcode="3001"))
+    make_activity(consult, location=factories.make_location("Elders", postcode="3001"))
 
     by_pillar = {
         str(e["SUMMARY"]) for e in fetch(client, {"pijler": "groepsaanbod"}).walk("VEVENT")
@@ -202,11 +204,11 @@ def test_an_empty_feed_is_still_a_valid_calendar(client):
     assert calendar["VERSION"] == "2.0"
 
 
-def test_the_number_of_queries_does_not_grow_with_the_number_of_sessions(
+def test_the_number_of_queries_does_not_grow_with_the_number_of_activities(
     client, django_assert_max_num_queries, partner, huis
 ):
     for number in range(25):
-        make_session(factories.make_offer(partner, f"Sessie {number}"), days=number, location=huis)
+        make_activity(factories.make_offer(partner, f"Sessie {number}"), days=number, location=huis)
 
     with django_assert_max_num_queries(FEED_MAX_QUERIES):
         calendar = fetch(client, {"voor": "0-3", "plek": huis.slug})
@@ -231,7 +233,7 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_sessions(
     ),
     raw=st.binary(max_size=40),
 )
-def test_any_query_string_gives_a_calendar(client, session, pairs, raw):
+def test_any_query_string_gives_a_calendar(client, activity, pairs, raw):
     for query in (urlencode(pairs), quote_from_bytes(raw, safe="=&")):
         response = client.get(f"{URL}?{query}")
         # A NUL character is refused before any page sees it (tests/test_bad_requests.py).

@@ -30,7 +30,7 @@ def query_of(url):
 
 @pytest.fixture
 def many_offers(partner, other_partner):
-    """25 published offers, each with two languages, two places, a theme and sessions."""
+    """25 published offers, each with two languages, two places, a theme and activities."""
     dutch = Language.objects.create(code="nl", name="Nederlands")
     french = Language.objects.create(code="fr", name="Frans")
     theme = Theme.objects.create(name="Opvoeding", slug="opvoeding")
@@ -50,7 +50,7 @@ def many_offers(partner, other_partner):
         offer.themes.add(theme)
         factories.make_offer_location(offer, leuven)
         factories.make_offer_location(offer, heverlee)
-        factories.make_session(offer, starts_in=timedelta(days=number + 1))
+        factories.make_activity(offer, starts_in=timedelta(days=number + 1))
         offers.append(offer)
     return offers
 

@@ -39,7 +39,7 @@ def offers(partner):
         offer = factories.make_offer(partner, f"Aanbod {number}", age_max_months=36)
         offer.themes.add(theme)
         factories.make_offer_location(offer, place)
-        factories.make_session(offer)
+        factories.make_activity(offer)
 
 
 @pytest.mark.parametrize(

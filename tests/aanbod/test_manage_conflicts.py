@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from aanbod import history, services
-from aanbod.models import Offer, OfferLocation, Session, Theme
+from aanbod.models import Activity, Offer, OfferLocation, Theme
 from tests import factories
 from tests.aanbod.staff import page_data, portal_url
 
@@ -163,7 +163,7 @@ class TestPlacesAndActivities:
     ):
         place = factories.make_location("Zaal Kessel-Lo", owner=partner)
         other_place = factories.make_location("Bib Wilsele")
-        url = portal_url("offer_places", partner, offer.pk)
+        url = portal_url("offer_locations", partner, offer.pk)
         first, second = logged_in(editor), logged_in(colleague)
         first_data, second_data = page_data(first.get(url)), page_data(second.get(url))
         first_data["places-0-location"] = str(place.pk)
@@ -182,22 +182,22 @@ class TestPlacesAndActivities:
     def test_an_edit_of_the_offer_refuses_an_older_activities_form(
         self, partner, offer, editor, colleague
     ):
-        sessions_url = portal_url("offer_sessions", partner, offer.pk)
+        activities_url = portal_url("offer_activities", partner, offer.pk)
         edit_url = portal_url("offer_edit", partner, offer.pk)
         first, second = logged_in(editor), logged_in(colleague)
-        sessions_data = page_data(second.get(sessions_url))
+        activities_data = page_data(second.get(activities_url))
         first.post(edit_url, {**page_data(first.get(edit_url)), "title": "Nieuw"})
         day = timezone.localdate() + timedelta(days=7)
-        sessions_data.update(
+        activities_data.update(
             {
-                "sessions-0-date": day.isoformat(),
-                "sessions-0-start_time": "19:00",
-                "sessions-0-end_time": "21:00",
+                "activities-0-date": day.isoformat(),
+                "activities-0-start_time": "19:00",
+                "activities-0-end_time": "21:00",
             }
         )
-        response = second.post(sessions_url, sessions_data)
+        response = second.post(activities_url, activities_data)
         assert response.status_code == 409
-        assert not Session.objects.exists()
+        assert not Activity.objects.exists()
 
 
 # Two connections must see each other's commits; the rollback afterwards puts back what the

@@ -72,13 +72,13 @@ def test_still_correct_from_the_dashboard_takes_the_offer_off_the_list_to_check(
 def test_it_shows_coming_activities_of_the_partner_only(
     client, editor, partner, other_partner, offers
 ):
-    factories.make_session(offers["fresh"], title="Voorleesuur")
-    factories.make_session(offers["fresh"], starts_in=timedelta(days=-3), title="Voorbij")
-    factories.make_session(offers["archived"], title="Gearchiveerd")
-    factories.make_session(factories.make_offer(other_partner), title="Van Wigwam")
+    factories.make_activity(offers["fresh"], title="Voorleesuur")
+    factories.make_activity(offers["fresh"], starts_in=timedelta(days=-3), title="Voorbij")
+    factories.make_activity(offers["archived"], title="Gearchiveerd")
+    factories.make_activity(factories.make_offer(other_partner), title="Van Wigwam")
     client.force_login(editor)
-    sessions = client.get(portal_url("dashboard", partner)).context["sessions"]
-    assert [s.title for s in sessions] == ["Voorleesuur"]
+    activities = client.get(portal_url("dashboard", partner)).context["activities"]
+    assert [s.title for s in activities] == ["Voorleesuur"]
 
 
 def test_it_shows_open_reports_about_the_partners_offers(
@@ -139,13 +139,13 @@ def test_the_dashboard_has_a_constant_number_of_queries(
 ):
     for number in range(10):
         offer = factories.make_offer(partner, f"Aanbod {number}")
-        factories.make_session(offer, location=factories.make_location())
+        factories.make_activity(offer, location=factories.make_location())
         ErrorReport.objects.create(offer=offer, message="Klopt niet")
     client.force_login(request.getfixturevalue(person))
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(portal_url("dashboard", partner))
     assert len(response.context["offers"]) == 10
-    assert len(response.context["sessions"]) == 10
+    assert len(response.context["activities"]) == 10
     assert len(response.context["reports"]) == 10
 
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from aanbod.models import Location, Offer, OfferLocation, Session, Theme
+from aanbod.models import Activity, Location, Offer, OfferLocation, Theme
 from tests import factories
 from tests.aanbod.staff import form_data, page_data, portal_url
 
@@ -31,9 +31,9 @@ def test_the_change_list_says_who_changed_what(client, editor, partner, offer):
     place = factories.make_location("Zaal Kessel-Lo", owner=partner)
     client.force_login(editor)
     edit(client, partner, offer, title="Babbelbox op woensdag")
-    places_url = portal_url("offer_places", partner, offer.pk)
+    locations_url = portal_url("offer_locations", partner, offer.pk)
     client.post(
-        places_url, {**page_data(client.get(places_url)), "places-0-location": str(place.pk)}
+        locations_url, {**page_data(client.get(locations_url)), "places-0-location": str(place.pk)}
     )
     client.post(portal_url("offer_publish", partner, offer.pk))
 
@@ -54,9 +54,9 @@ def test_the_change_list_says_who_changed_what(client, editor, partner, offer):
 
 
 def test_the_change_list_includes_activities(client, editor, partner, offer):
-    session = factories.make_session(offer, title="Voorleesuur")
-    session.is_cancelled = True
-    session.save()
+    activity = factories.make_activity(offer, title="Voorleesuur")
+    activity.is_cancelled = True
+    activity.save()
     client.force_login(editor)
     events = client.get(portal_url("offer_history", partner, offer.pk)).context["events"]
     cancelled = events[0]
@@ -73,7 +73,7 @@ def test_the_change_list_has_a_constant_number_of_queries(
         edit(client, partner, offer, title=f"Titel {number}")
         place = OfferLocation.objects.create(offer=offer, location=factories.make_location())
         place.delete()
-        factories.make_session(offer, starts_in=timedelta(days=number + 1))
+        factories.make_activity(offer, starts_in=timedelta(days=number + 1))
     client.force_login(request.getfixturevalue(person))
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(portal_url("offer_history", partner, offer.pk))
@@ -119,8 +119,8 @@ def test_a_change_in_the_admin_raises_the_version(coordinator, offer):
             "title": "Via het beheer",
             "offer_locations-TOTAL_FORMS": "0",
             "offer_locations-INITIAL_FORMS": "0",
-            "sessions-TOTAL_FORMS": "0",
-            "sessions-INITIAL_FORMS": "0",
+            "activities-TOTAL_FORMS": "0",
+            "activities-INITIAL_FORMS": "0",
         }
     )
     response = admin.post(url, data)
@@ -129,13 +129,13 @@ def test_a_change_in_the_admin_raises_the_version(coordinator, offer):
     assert (offer.title, offer.version) == ("Via het beheer", 2)
 
 
-@pytest.mark.parametrize("model", [Offer, Location, Session, OfferLocation])
+@pytest.mark.parametrize("model", [Offer, Location, Activity, OfferLocation])
 def test_the_admin_shows_the_history_of(coordinator, partner, model):
     offer = factories.make_offer(partner)
     objects = {
         Offer: offer,
         Location: factories.make_location(),
-        Session: factories.make_session(offer),
+        Activity: factories.make_activity(offer),
         OfferLocation: factories.make_offer_location(offer),
     }
     obj = objects[model]
@@ -171,9 +171,9 @@ def test_changes_from_the_other_side_of_a_list_are_recorded_on_the_offers(partne
 
 
 def test_changing_an_activity_in_the_admin_raises_the_offers_version(coordinator, offer):
-    session = factories.make_session(offer, title="Voorleesuur")
+    activity = factories.make_activity(offer, title="Voorleesuur")
     admin = admin_client(coordinator)
-    url = reverse("admin:aanbod_session_change", args=[session.pk])
+    url = reverse("admin:aanbod_activity_change", args=[activity.pk])
     data = form_data(admin.get(url).context["adminform"].form)
     data["title"] = "Voorleesuur (verzet)"
     response = admin.post(url, data)

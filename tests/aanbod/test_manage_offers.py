@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from aanbod.history import offer_events
-from aanbod.models import Offer, OfferLocation, Pillar, ScheduleSlot, Session, Theme
+from aanbod.models import Activity, Offer, OfferLocation, Pillar, ScheduleSlot, Theme
 from tests import factories
 from tests.aanbod.staff import page_data, portal_url
 
@@ -49,7 +49,7 @@ class TestCreating:
         response = client.post(portal_url("offer_create", partner), new_offer_data(client, partner))
         offer = Offer.objects.get()
         assert response.status_code == 302
-        assert response["Location"] == portal_url("offer_places", partner, offer.pk)
+        assert response["Location"] == portal_url("offer_locations", partner, offer.pk)
         assert offer.status == Offer.Status.DRAFT
         assert offer.provider == partner
         assert offer.slug == "koffie-en-klets"
@@ -419,7 +419,7 @@ class TestDuplicate:
         ScheduleSlot.objects.create(
             offer_location=place, weekday=3, start_time="09:00", end_time="12:00"
         )
-        factories.make_session(offer)
+        factories.make_activity(offer)
         client.force_login(editor)
         data = {"form_key": "2f1a2a51-62a8-4a35-9a55-0b4d6b7f4d11"}
         response = client.post(portal_url("offer_duplicate", partner, offer.pk), data)
@@ -436,7 +436,7 @@ class TestDuplicate:
         assert copied_place.location == place.location
         assert copied_place.schedule == "elke woensdag"
         assert copied_place.slots.get().weekday == 3
-        assert not Session.objects.filter(offer=copy).exists()
+        assert not Activity.objects.filter(offer=copy).exists()
         assert OfferLocation.objects.get(offer=offer).slots.count() == 1
 
     def test_a_double_click_makes_one_copy(self, client, editor, partner, offer):

@@ -20,7 +20,7 @@ def draft(partner):
         partner, "Nieuw aanbod", status=Offer.Status.DRAFT, summary="Nog geheim."
     )
     factories.make_offer_location(offer, factories.make_location("Zaal"))
-    factories.make_session(offer, title="Eerste keer")
+    factories.make_activity(offer, title="Eerste keer")
     return offer
 
 
@@ -58,7 +58,7 @@ def test_the_preview_has_a_constant_number_of_queries(
     client, editor, partner, draft, django_assert_max_num_queries
 ):
     for day in range(2, 8):
-        factories.make_session(draft, starts_in=timedelta(days=day))
+        factories.make_activity(draft, starts_in=timedelta(days=day))
         factories.make_offer_location(draft)
     client.force_login(editor)
     with django_assert_max_num_queries(MAX_QUERIES):
@@ -68,7 +68,7 @@ def test_the_preview_has_a_constant_number_of_queries(
 def test_the_preview_costs_a_coordinator_one_query_more(
     client, coordinator, partner, draft, django_assert_max_num_queries
 ):
-    # The public page's own queries, plus the session, the person and the Coordinators group.
+    # The public page's own queries, plus the activity, the person and the Coordinators group.
     client.force_login(coordinator)
     with django_assert_max_num_queries(MAX_QUERIES + 1):
         assert client.get(portal_url("offer_preview", partner, draft.pk)).status_code == 200

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from aanbod.models import ErrorReport, Location, Offer, Session
+from aanbod.models import Activity, ErrorReport, Location, Offer
 from partners.models import Membership
 from tests import factories
 
@@ -27,8 +27,8 @@ def world(partner, other_partner):
         "our_huis": factories.make_location(
             "Huis van het Kind", owner=partner, kind=Location.Kind.HUIS_VAN_HET_KIND
         ),
-        "our_session": factories.make_session(ours),
-        "their_session": factories.make_session(theirs),
+        "our_activity": factories.make_activity(ours),
+        "their_activity": factories.make_activity(theirs),
         "our_report": ErrorReport.objects.create(offer=ours, message="x"),
         "their_report": ErrorReport.objects.create(offer=theirs, message="y"),
     }
@@ -48,14 +48,14 @@ def test_staff_edit_their_own_sites_but_not_a_huis_van_het_kind(world, editor):
 
 
 def test_staff_edit_the_activities_and_reports_of_their_offers(world, editor):
-    assert list(Session.objects.editable_by(editor)) == [world["our_session"]]
+    assert list(Activity.objects.editable_by(editor)) == [world["our_activity"]]
     assert list(ErrorReport.objects.for_user(editor)) == [world["our_report"]]
 
 
 def test_coordinators_may_touch_everything(world, coordinator):
     assert Offer.objects.editable_by(coordinator).count() == 2
     assert Location.objects.editable_by(coordinator).count() == 3
-    assert Session.objects.editable_by(coordinator).count() == 2
+    assert Activity.objects.editable_by(coordinator).count() == 2
     assert ErrorReport.objects.for_user(coordinator).count() == 2
 
 
@@ -63,7 +63,7 @@ def test_people_without_a_partner_and_anonymous_people_touch_nothing(world):
     for person in (factories.make_user(), AnonymousUser()):
         assert not Offer.objects.editable_by(person).exists()
         assert not Location.objects.editable_by(person).exists()
-        assert not Session.objects.editable_by(person).exists()
+        assert not Activity.objects.editable_by(person).exists()
         assert not ErrorReport.objects.for_user(person).exists()
 
 
@@ -72,8 +72,8 @@ PAGES = [
     ("offer_list", None),
     ("offer_create", None),
     ("offer_edit", "offer"),
-    ("offer_places", "offer"),
-    ("offer_sessions", "offer"),
+    ("offer_locations", "offer"),
+    ("offer_activities", "offer"),
     ("offer_preview", "offer"),
     ("offer_history", "offer"),
     ("location_list", None),
@@ -100,8 +100,8 @@ def test_the_partners_people_and_coordinators_open_every_page(
     [
         ("offer_create", None),
         ("offer_edit", "offer"),
-        ("offer_places", "offer"),
-        ("offer_sessions", "offer"),
+        ("offer_locations", "offer"),
+        ("offer_activities", "offer"),
         ("offer_duplicate", "offer"),
         ("location_create", None),
         ("location_edit", "site"),
@@ -112,7 +112,7 @@ def test_the_partners_people_and_coordinators_open_every_page(
     [
         {},
         {"form_key": "not-a-key", "version": "x", "places-TOTAL_FORMS": "9999999999"},
-        {"sessions-TOTAL_FORMS": "-1", "sessions-INITIAL_FORMS": "abc", "pillars": "x"},
+        {"activities-TOTAL_FORMS": "-1", "activities-INITIAL_FORMS": "abc", "pillars": "x"},
     ],
     ids=["empty", "garbage", "bad-formset"],
 )
@@ -125,7 +125,7 @@ def test_bad_input_gets_a_message_and_changes_nothing(
     before = (
         list(Offer.objects.values()),
         list(Location.objects.values()),
-        Session.objects.count(),
+        Activity.objects.count(),
     )
     response = client.post(reverse(f"portal:{name}", args=args), data)
     if name == "offer_duplicate":
@@ -142,6 +142,6 @@ def test_bad_input_gets_a_message_and_changes_nothing(
     after = (
         list(Offer.objects.values()),
         list(Location.objects.values()),
-        Session.objects.count(),
+        Activity.objects.count(),
     )
     assert after == before

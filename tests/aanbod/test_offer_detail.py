@@ -139,12 +139,12 @@ def test_the_description_keeps_its_line_breaks_but_no_html(client, offer):
     assert "<p>Welkom<br>\nKoffie staat klaar.</p>" in html
 
 
-def test_it_lists_upcoming_sessions_and_marks_cancelled_ones(client, offer):
-    factories.make_session(offer, title="Voorleesuurtje", starts_in=timedelta(days=2))
-    factories.make_session(
+def test_it_lists_upcoming_activities_and_marks_cancelled_ones(client, offer):
+    factories.make_activity(offer, title="Voorleesuurtje", starts_in=timedelta(days=2))
+    factories.make_activity(
         offer, title="Knutselnamiddag", starts_in=timedelta(days=4), is_cancelled=True
     )
-    factories.make_session(offer, title="Voorbij", starts_in=-timedelta(days=4))
+    factories.make_activity(offer, title="Voorbij", starts_in=-timedelta(days=4))
 
     html = get(client, offer).text
 
@@ -216,7 +216,7 @@ def test_an_unknown_offer_is_not_found(client, db):
 
 def test_the_page_takes_a_fixed_number_of_queries(client, offer, django_assert_max_num_queries):
     for days in range(1, 15):
-        factories.make_session(offer, starts_in=timedelta(days=days))
+        factories.make_activity(offer, starts_in=timedelta(days=days))
 
     with django_assert_max_num_queries(MAX_QUERIES):
         response = get(client, offer)

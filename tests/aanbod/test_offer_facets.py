@@ -45,14 +45,14 @@ def test_the_triggers_write_every_kind_of_code_as_python_builds_it(partner):
     offer.themes.add(theme)
     offer.languages.add(dutch)
     add_slot(factories.make_offer_location(offer, factories.make_location(postcode="3018")), 2)
-    session = factories.make_session(offer)
+    activity = factories.make_activity(offer)
     assert codes(offer) == {
         Facet.PILLAR.code(pillar("consultatie").pk),
         Facet.THEME.code(theme.pk),
         Facet.LANGUAGE.code(dutch.pk),
         Facet.POSTCODE.code("3018"),
         Facet.SLOT_WEEKDAY.code(2),
-        Facet.SESSION_WEEKDAY.code(timezone.localtime(session.starts_at).isoweekday()),
+        Facet.ACTIVITY_WEEKDAY.code(timezone.localtime(activity.starts_at).isoweekday()),
     }
 
 
@@ -149,12 +149,12 @@ def test_the_codes_follow_activities_by_their_weekday_in_leuven(partner):
     offer = factories.make_offer(partner, pillars=())
     # Half past midnight on a Wednesday in Leuven is still Tuesday in UTC.
     starts_at = timezone.make_aware(timezone.datetime(2027, 1, 6, 0, 30))
-    session = factories.make_session(offer, starts_in=starts_at - timezone.now())
-    assert codes(offer) == {Facet.SESSION_WEEKDAY.code(3)}
-    session.is_cancelled = True
-    session.save()
+    activity = factories.make_activity(offer, starts_in=starts_at - timezone.now())
+    assert codes(offer) == {Facet.ACTIVITY_WEEKDAY.code(3)}
+    activity.is_cancelled = True
+    activity.save()
     assert codes(offer) == set()
-    session.delete()
+    activity.delete()
     assert codes(offer) == set()
 
 
@@ -187,7 +187,7 @@ def varied_offers(partner):
     places = [factories.make_location(postcode=code) for code in ("3000", "3010", "3018")]
     soon = timezone.now() + timedelta(days=1)
     offers = []
-    for n, (pillars, with_theme, language, place, weekday, session_day) in enumerate(
+    for n, (pillars, with_theme, language, place, weekday, activity_day) in enumerate(
         product(
             (("consultatie",), ("groepsaanbod", "consultatie"), ()),
             (True, False),
@@ -225,11 +225,11 @@ def varied_offers(partner):
                     end_time=time(10),
                 )
                 facts.weekdays.add(weekday)
-        if session_day is not None:
-            session = factories.make_session(
-                offer, starts_in=soon - timezone.now() + timedelta(session_day)
+        if activity_day is not None:
+            activity = factories.make_activity(
+                offer, starts_in=soon - timezone.now() + timedelta(activity_day)
             )
-            facts.weekdays.add(timezone.localtime(session.starts_at).isoweekday())
+            facts.weekdays.add(timezone.localtime(activity.starts_at).isoweekday())
         offers.append(facts)
     return offers
 
@@ -273,11 +273,11 @@ def test_the_filters_find_the_offers_that_have_what_they_ask(varied_offers, quer
 
 def test_an_activity_that_is_over_does_not_count_for_its_weekday(partner):
     offer = factories.make_offer(partner)
-    factories.make_session(offer, starts_in=-timedelta(days=7))
-    weekday = timezone.localtime(offer.sessions.get().starts_at).isoweekday()
+    factories.make_activity(offer, starts_in=-timedelta(days=7))
+    weekday = timezone.localtime(offer.activities.get().starts_at).isoweekday()
     assert codes(offer) == {
         Facet.PILLAR.code(pillar("onthaal-en-informatie").pk),
-        Facet.SESSION_WEEKDAY.code(weekday),
+        Facet.ACTIVITY_WEEKDAY.code(weekday),
     }
     filterset = OfferFilter(QueryDict(f"dag={weekday}"), queryset=Offer.objects.published())
     assert list(filterset.qs) == []
@@ -285,7 +285,7 @@ def test_an_activity_that_is_over_does_not_count_for_its_weekday(partner):
 
 def test_a_change_that_keeps_the_codes_does_not_rewrite_the_offer(partner):
     offer = factories.make_offer(partner, pillars=())
-    session = factories.make_session(offer)
+    activity = factories.make_activity(offer)
 
     def row_version():
         with connection.cursor() as cursor:
@@ -293,8 +293,8 @@ def test_a_change_that_keeps_the_codes_does_not_rewrite_the_offer(partner):
             return cursor.fetchone()[0]
 
     before = row_version()
-    session.capacity = 12
-    session.save()
+    activity.capacity = 12
+    activity.save()
     assert row_version() == before
 
 

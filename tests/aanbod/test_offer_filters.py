@@ -98,7 +98,7 @@ def data(partner, other_partner):
         cost=Offer.Cost.FREE,
     )
     expecting.themes.add(sleep, feeding)
-    factories.make_session(expecting, starts_in=next_weekday(Weekday.FRIDAY) - timezone.now())
+    factories.make_activity(expecting, starts_in=next_weekday(Weekday.FRIDAY) - timezone.now())
 
     teens = offer(
         "Jongerenpunt",
@@ -109,10 +109,10 @@ def data(partner, other_partner):
     )
     teens.languages.add(arabic)
     # Only a cancelled activity on Friday, and one in the past: neither makes it a Friday offer.
-    factories.make_session(
+    factories.make_activity(
         teens, starts_in=next_weekday(Weekday.FRIDAY) - timezone.now(), is_cancelled=True
     )
-    factories.make_session(teens, starts_in=-timedelta(days=10))
+    factories.make_activity(teens, starts_in=-timedelta(days=10))
 
     offer(
         "Opvoedingslijn",
@@ -133,7 +133,7 @@ def data(partner, other_partner):
         "Studentenouders", pillars=("extra-aanbod",), age_min_months=216, age_max_months=288
     )
     factories.make_offer_location(young_adults, leuven)
-    factories.make_session(young_adults, starts_in=next_weekday(Weekday.MONDAY) - timezone.now())
+    factories.make_activity(young_adults, starts_in=next_weekday(Weekday.MONDAY) - timezone.now())
     offer("Babymassage", pillars=("spel-en-ontmoeting",), age_min_months=1, age_max_months=9)
 
     hidden_draft = factories.make_offer(
@@ -355,12 +355,12 @@ def test_soonest_puts_the_next_activity_first_and_offers_without_activities_last
 
     monday = next_weekday(Weekday.MONDAY)
     friday = next_weekday(Weekday.FRIDAY)
-    with_sessions = ["Studentenouders", "Zwangerschapscafé"]
+    with_activities = ["Studentenouders", "Zwangerschapscafé"]
     if friday < monday:
-        with_sessions.reverse()
-    assert listed[:2] == with_sessions
+        with_activities.reverse()
+    assert listed[:2] == with_activities
     # Cancelled and past activities do not count: the rest follows alphabetically.
-    assert listed[2:] == sorted(PUBLISHED - set(with_sessions))
+    assert listed[2:] == sorted(PUBLISHED - set(with_activities))
 
 
 def test_alphabetical_is_the_default_order_and_can_be_chosen(client, data):

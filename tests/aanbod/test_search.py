@@ -311,8 +311,8 @@ def test_an_offer_added_in_the_admin_with_themes_is_searchable(client, coordinat
             "status": Offer.Status.PUBLISHED,
             "offer_locations-TOTAL_FORMS": 0,
             "offer_locations-INITIAL_FORMS": 0,
-            "sessions-TOTAL_FORMS": 0,
-            "sessions-INITIAL_FORMS": 0,
+            "activities-TOTAL_FORMS": 0,
+            "activities-INITIAL_FORMS": 0,
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from aanbod.models import ErrorReport, Language, Offer
-from netwerk.models import ActionItem, Attendance, Group
+from netwerk.models import ActionItem, Attendance, NetworkGroup
 from tests import factories
 from tests.analyse.helpers import count_queries, row_named, values
 from tests.netwerk import builders
@@ -85,7 +85,7 @@ def known_year(partner, other_partner):
     """Last year: two network meetings held; Gezinsbond attended one and was excused for the
     other, Wigwam attended none. Gezinsbond is in a workgroup, finished one action point and let
     another pass its due date; one of its two offers is confirmed recently."""
-    network = builders.make_group(Group.Kind.NETWORK, name="Netwerk")
+    network = builders.make_group(NetworkGroup.Kind.NETWORK, name="Netwerk")
     builders.make_group(partners=[partner], name="Werkgroep Toegankelijkheid")
     now = timezone.now()
     meetings = [

@@ -38,9 +38,9 @@ def offers(db):
         )
         offer.languages.add(arabic)
         factories.make_offer_location(offer, place, schedule="Elke woensdag")
-        factories.make_session(offer, starts_in=timedelta(days=number + 1))
+        factories.make_activity(offer, starts_in=timedelta(days=number + 1))
         created.append(offer)
-    factories.make_session(created[0], starts_in=timedelta(days=2), is_cancelled=True)
+    factories.make_activity(created[0], starts_in=timedelta(days=2), is_cancelled=True)
     return created
 
 

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from netwerk.models import Attendance, Group, GroupMember, Interest, Meeting, WorkgroupReport
+from netwerk.models import Attendance, GroupMember, Interest, Meeting, NetworkGroup, WorkgroupReport
 from netwerk.models.common import Publication
 from tests import factories
 from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, log_in
@@ -38,7 +38,9 @@ def network(partner, other_partner, member, colleague):
     """The network with a cancelled lunch; a workgroup of `partner` with a meeting next week
     and one held last month (published minutes, a decision), a report and an action point;
     an open call another partner is in."""
-    whole_network = builders.make_group(Group.Kind.NETWORK, name="Netwerk Gezinsondersteuning")
+    whole_network = builders.make_group(
+        NetworkGroup.Kind.NETWORK, name="Netwerk Gezinsondersteuning"
+    )
     builders.make_meeting(
         whole_network,
         title="Netwerklunch",

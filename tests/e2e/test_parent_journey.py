@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from aanbod.models import Location, Offer, ScheduleSlot, Session, Weekday
+from aanbod.models import Activity, Location, Offer, ScheduleSlot, Weekday
 from tests import factories
 from tests.e2e.conftest import PHONE, assert_accessible, assert_no_horizontal_scroll
 
@@ -46,7 +46,7 @@ def offers(db):
     )
     day = timezone.localdate() + timedelta(days=5)
     starts = timezone.make_aware(datetime.combine(day, time(9, 30)))
-    Session.objects.create(
+    Activity.objects.create(
         offer=group, location=huis, starts_at=starts, ends_at=starts + timedelta(hours=1.5)
     )
     factories.make_offer(
@@ -65,7 +65,7 @@ def offers(db):
         format=Offer.Format.HOME_VISIT,
     )
     factories.make_offer(provider, "Peuterspeelpunt", age_min_months=18, age_max_months=48)
-    return {"group": group, "huis": huis, "session_start": starts}
+    return {"group": group, "huis": huis, "activity_start": starts}
 
 
 def results_heading(page):
@@ -128,7 +128,7 @@ def find_the_group_on_a_phone(page, offers):
     upcoming = page.locator(
         "section", has=page.get_by_role("heading", name="Volgende activiteiten")
     )
-    start = timezone.localtime(offers["session_start"])
+    start = timezone.localtime(offers["activity_start"])
     assert upcoming.locator(f"time[datetime='{start.isoformat()}']").is_visible()
     assert_no_horizontal_scroll(page)
 

@@ -12,12 +12,12 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from aanbod.models import (
+    Activity,
     ErrorReport,
     Language,
     Location,
     Offer,
     ScheduleSlot,
-    Session,
     Theme,
     Weekday,
 )
@@ -39,8 +39,8 @@ def at(days, hour, minute=0):
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def add_session(offer, location, days, hour, **kwargs):
-    return Session.objects.create(
+def add_activity(offer, location, days, hour, **kwargs):
+    return Activity.objects.create(
         offer=offer,
         location=location,
         starts_at=at(days, hour),
@@ -119,7 +119,7 @@ def site(db):
     ScheduleSlot.objects.create(
         offer_location=where, weekday=Weekday.TUESDAY, start_time=time(19), end_time=time(21)
     )
-    add_session(
+    add_activity(
         stale,
         huis,
         days=3,
@@ -127,7 +127,7 @@ def site(db):
         capacity=12,
         registration_url="https://www.gezinsbond.be/inschrijven",
     )
-    add_session(stale, huis, days=10, hour=19, is_cancelled=True)
+    add_activity(stale, huis, days=10, hour=19, is_cancelled=True)
 
     walk_in = factories.make_offer(
         gezinsbond,
@@ -137,7 +137,7 @@ def site(db):
         reviewed_at=timezone.now() - timedelta(days=30),
     )
     factories.make_offer_location(walk_in, speelbal, schedule="Elke woensdagnamiddag")
-    add_session(walk_in, speelbal, days=4, hour=14)
+    add_activity(walk_in, speelbal, days=4, hour=14)
 
     draft = factories.make_offer(
         gezinsbond,
@@ -149,8 +149,8 @@ def site(db):
     draft.co_providers.add(kind_en_gezin)
     factories.make_offer_location(draft, huis, schedule="Elke maandag")
     factories.make_offer_location(draft, speelbal)
-    add_session(draft, huis, days=3, hour=10)
-    add_session(draft, speelbal, days=4, hour=10)
+    add_activity(draft, huis, days=3, hour=10)
+    add_activity(draft, speelbal, days=4, hour=10)
 
     declaration = Declaration.objects.create(
         version="2014",
@@ -213,7 +213,7 @@ def test_the_places_pass_axe(page, phone_page, site):
     assert page.get_by_text("Woensdag ook 13 tot 17 uur").is_visible()
     route = page.get_by_role("link", name="Route naar Huis van het Kind Kessel-Lo op OpenStreetMap")
     assert route.get_attribute("href").startswith("https://www.openstreetmap.org/directions?to=")
-    assert phone_page.locator(".session-list .is-cancelled").get_by_text("Afgelast").is_visible()
+    assert phone_page.locator(".activity-list .is-cancelled").get_by_text("Afgelast").is_visible()
 
 
 def test_the_partner_pages_and_over_ons_pass_axe(page, phone_page, site):

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from aanbod.models import ErrorReport, Location, Offer, ScheduleSlot, Session
+from aanbod.models import Activity, ErrorReport, Location, Offer, ScheduleSlot
 from tests import factories
 from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, log_in
 
@@ -52,7 +52,7 @@ def portal(partner, other_partner, member):
     ScheduleSlot.objects.create(
         offer_location=place, weekday=2, start_time=time(19), end_time=time(21)
     )
-    factories.make_session(draft, title="Eerste avond", location=site)
+    factories.make_activity(draft, title="Eerste avond", location=site)
     ErrorReport.objects.create(offer=published, message="Het telefoonnummer klopt niet.")
     return {"published": published, "draft": draft, "site": site}
 
@@ -165,9 +165,11 @@ def test_forms_with_errors_pass_axe(page, live_server, partner, portal, member):
 
     draft = portal["draft"]
     open_page(page, f"/mijn/{partner.slug}/aanbod/{draft.pk}/activiteiten/", "Infoavond slapen")
-    page.locator("#id_sessions-1-start_time").fill("21:00")
-    page.locator("#id_sessions-1-end_time").fill("19:00")
-    page.locator("#id_sessions-1-date").fill((timezone.localdate() + timedelta(days=9)).isoformat())
+    page.locator("#id_activities-1-start_time").fill("21:00")
+    page.locator("#id_activities-1-end_time").fill("19:00")
+    page.locator("#id_activities-1-date").fill(
+        (timezone.localdate() + timedelta(days=9)).isoformat()
+    )
     page.get_by_role("button", name="Bewaren", exact=True).click()
     expect(page.get_by_text("Het einduur moet na het beginuur liggen.")).to_be_visible()
     assert_accessible(page)
@@ -222,13 +224,13 @@ def test_the_forms_work_without_javascript(no_js_page, live_server, partner, por
 
     page.get_by_role("link", name="Activiteiten", exact=True).click()
     day = timezone.localdate() + timedelta(days=14)
-    page.locator("#id_sessions-0-date").fill(day.isoformat())
-    page.locator("#id_sessions-0-start_time").fill("10:00")
-    page.locator("#id_sessions-0-end_time").fill("11:30")
-    page.locator("#id_sessions-0-title").fill("Proefles")
+    page.locator("#id_activities-0-date").fill(day.isoformat())
+    page.locator("#id_activities-0-start_time").fill("10:00")
+    page.locator("#id_activities-0-end_time").fill("11:30")
+    page.locator("#id_activities-0-title").fill("Proefles")
     page.get_by_role("button", name="Bewaren", exact=True).click()
     expect(page.get_by_text("De activiteiten zijn bewaard.")).to_be_visible()
-    assert Session.objects.get(offer=offer).title == "Proefles"
+    assert Activity.objects.get(offer=offer).title == "Proefles"
 
     page.get_by_role("link", name="Gegevens", exact=True).click()
     page.get_by_role("button", name="Publiceren").click()

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from netwerk.models import ActionItem, Attendance, Group, GroupMember, Meeting, Opportunity
+from netwerk.models import ActionItem, Attendance, GroupMember, Meeting, NetworkGroup, Opportunity
 
 _counter = itertools.count(1)
 
@@ -20,10 +20,10 @@ def make_person(partner=None, email=None, **kwargs):
     return user
 
 
-def make_group(kind=Group.Kind.WORKGROUP, partners=(), name=None, **kwargs):
+def make_group(kind=NetworkGroup.Kind.WORKGROUP, partners=(), name=None, **kwargs):
     name = name or f"Groep {next(_counter)}"
     kwargs.setdefault("slug", name.lower().replace(" ", "-"))
-    group = Group.objects.create(kind=kind, name=name, **kwargs)
+    group = NetworkGroup.objects.create(kind=kind, name=name, **kwargs)
     for partner in partners:
         GroupMember.objects.create(
             group=group, partner=partner, start_date=timezone.localdate() - timedelta(days=400)

@@ -2,13 +2,13 @@
 
 import pytest
 
-from netwerk.models import Group
+from netwerk.models import NetworkGroup
 from tests.netwerk import builders
 
 
 @pytest.fixture
 def network(db):
-    return builders.make_group(Group.Kind.NETWORK, name="Netwerk Gezinsondersteuning")
+    return builders.make_group(NetworkGroup.Kind.NETWORK, name="Netwerk Gezinsondersteuning")
 
 
 @pytest.fixture

@@ -348,7 +348,7 @@ def test_admin_lists_have_a_constant_number_of_queries(
 ):
     for number in range(5):
         make_action(partner if number % 2 else other_partner, meeting=held_meeting)
-    for name in ("actionitem", "group", "opportunity", "attendance", "agendaitem"):
+    for name in ("actionitem", "networkgroup", "opportunity", "attendance", "agendaitem"):
         with django_assert_max_num_queries(10):
             response = admin_client.get(reverse(f"admin:netwerk_{name}_changelist"))
         assert response.status_code == 200, name

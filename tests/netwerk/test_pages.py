@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 
-from netwerk.models import ActionItem, Group, Meeting, WorkgroupReport
+from netwerk.models import ActionItem, Meeting, NetworkGroup, WorkgroupReport
 from tests.netwerk.builders import (
     make_action,
     make_attendance,
@@ -74,7 +74,9 @@ def test_the_meeting_list_has_a_constant_number_of_queries(
 def test_the_meeting_page_has_a_constant_number_of_queries(
     client, editor, manager, django_assert_max_num_queries
 ):
-    meeting = Meeting.objects.filter(group__kind=Group.Kind.WORKGROUP).order_by("starts_at")[0]
+    meeting = Meeting.objects.filter(group__kind=NetworkGroup.Kind.WORKGROUP).order_by("starts_at")[
+        0
+    ]
     client.force_login(editor)
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(meeting.get_absolute_url())

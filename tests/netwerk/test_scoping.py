@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from netwerk.models import ActionItem, Group, Meeting
+from netwerk.models import ActionItem, Meeting, NetworkGroup
 from tests.netwerk.builders import make_action, make_group, make_meeting, make_person
 
 
@@ -132,7 +132,7 @@ def test_another_partners_action_point_cannot_be_changed(client, outsider, partn
 
 
 def test_the_steering_groups_meetings_stay_with_its_members(client, editor, other_partner):
-    steering = make_group(Group.Kind.STEERING, partners=[other_partner], name="Stuurgroep")
+    steering = make_group(NetworkGroup.Kind.STEERING, partners=[other_partner], name="Stuurgroep")
     meeting = make_meeting(steering, kind=Meeting.Kind.STEERING)
     client.force_login(editor)
     assert client.get(meeting.get_absolute_url()).status_code == 404

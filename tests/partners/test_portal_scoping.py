@@ -9,13 +9,13 @@ from django.core import mail
 from django.urls import get_resolver, reverse
 
 from aanbod.models import (
+    Activity,
     ErrorReport,
     FormSubmission,
     Location,
     Offer,
     OfferLocation,
     ScheduleSlot,
-    Session,
 )
 from partners.models import Invitation, Membership, Partner, Signature
 from referrals.models import AccessLogEntry, Referral, ReferralEvent
@@ -82,7 +82,7 @@ def targets(partner, manager, editor):
     ScheduleSlot.objects.create(
         offer_location=place, weekday=1, start_time="09:00", end_time="12:00"
     )
-    factories.make_session(offer)
+    factories.make_activity(offer)
     report = ErrorReport.objects.create(offer=offer, message="Klopt niet")
     # Sent by the partner to a third one: the outsider's partner is on neither side.
     referral = factories.make_referral(partner, factories.make_partner("Derde partner vzw"))
@@ -119,7 +119,7 @@ def snapshot():
         list(Location.objects.order_by("pk").values()),
         list(OfferLocation.objects.order_by("pk").values()),
         list(ScheduleSlot.objects.order_by("pk").values()),
-        list(Session.objects.order_by("pk").values()),
+        list(Activity.objects.order_by("pk").values()),
         list(ErrorReport.objects.order_by("pk").values()),
         list(Referral.objects.order_by("pk").values()),
         list(ReferralEvent.objects.order_by("pk").values()),
@@ -129,7 +129,7 @@ def snapshot():
         Membership.history.count(),
         Offer.history.count(),
         Location.history.count(),
-        Session.history.count(),
+        Activity.history.count(),
         FormSubmission.objects.count(),
         len(mail.outbox),
     )
@@ -151,8 +151,8 @@ def test_the_portal_has_urls_to_check():
         "offer_list",
         "offer_create",
         "offer_edit",
-        "offer_places",
-        "offer_sessions",
+        "offer_locations",
+        "offer_activities",
         "offer_preview",
         "offer_history",
         "offer_publish",

@@ -40,13 +40,13 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from aanbod.models import (
+    Activity,
     Language,
     Location,
     Offer,
     OfferLocation,
     Pillar,
     ScheduleSlot,
-    Session,
     Theme,
 )
 from huisvanhetkind import demo_data
@@ -55,9 +55,9 @@ from netwerk.models import (
     ActionItem,
     AgendaItem,
     Attendance,
-    Group,
     GroupMember,
     Meeting,
+    NetworkGroup,
     Opportunity,
     WorkgroupReport,
 )
@@ -136,7 +136,7 @@ class Command(BaseCommand):
             languages, language_tally = self.load_languages()
             locations, location_tally = self.load_locations(partners)
             offer_tally = self.load_offers(partners, themes, languages, locations, now)
-            session_count, planned, skipped = self.load_sessions(locations, today, now)
+            activity_count, planned, skipped = self.load_activities(locations, today, now)
             people, person_tally = self.load_people(partners)
             groups, group_tally = self.load_groups(partners, people, today)
             reports, report_tally = self.load_reports(groups, today)
@@ -162,8 +162,8 @@ class Command(BaseCommand):
                 "%(skipped)d)."
             )
             % {
-                "things": capfirst(Session._meta.verbose_name_plural),
-                "created": session_count,
+                "things": capfirst(Activity._meta.verbose_name_plural),
+                "created": activity_count,
                 "planned": planned,
                 "skipped": skipped,
             }
@@ -375,14 +375,14 @@ class Command(BaseCommand):
         self.created(offer)
         return offer
 
-    def load_sessions(self, locations, today, now):
+    def load_activities(self, locations, today, now):
         """Plan the activities of published demo offers that have none coming up.
 
         Returns (activities created, offers planned, offers skipped).
         """
-        specs = {spec.slug: spec for spec in demo_data.OFFERS if spec.sessions}
+        specs = {spec.slug: spec for spec in demo_data.OFFERS if spec.activities}
         offers = Offer.objects.filter(slug__in=specs).annotate(
-            has_upcoming=Exists(Session.objects.filter(offer=OuterRef("pk"), ends_at__gte=now))
+            has_upcoming=Exists(Activity.objects.filter(offer=OuterRef("pk"), ends_at__gte=now))
         )
         created = planned = skipped = 0
         for offer in offers:
@@ -390,11 +390,11 @@ class Command(BaseCommand):
                 skipped += 1
                 continue
             spec = specs[offer.slug]
-            plan = spec.sessions
+            plan = spec.activities
             location = locations[plan.location] if plan.location else None
             for index, day in enumerate(_plan_days(plan, today)):
                 starts_at = _at(day, plan.start)
-                session = Session(
+                activity = Activity(
                     offer=offer,
                     location=location,
                     title=plan.title,
@@ -404,9 +404,9 @@ class Command(BaseCommand):
                     registration_url=spec.registration_url if plan.registration_link else "",
                     is_cancelled=index in plan.cancelled,
                 )
-                session.full_clean()
-                session.save()
-                self.created(session)
+                activity.full_clean()
+                activity.save()
+                self.created(activity)
                 created += 1
             planned += 1
         return created, planned, skipped
@@ -485,7 +485,7 @@ class Command(BaseCommand):
     # -- The network ------------------------------------------------------------------------
 
     def load_groups(self, partners, people, today):
-        tally = Tally(Group)
+        tally = Tally(NetworkGroup)
         since = today - timedelta(days=demo_data.MEMBERS_SINCE_DAYS)
 
         def add_members(group, spec):
@@ -502,7 +502,7 @@ class Command(BaseCommand):
 
         groups = {
             spec.slug: self.ensure(
-                Group,
+                NetworkGroup,
                 tally,
                 {"slug": spec.slug, "name": spec.name},
                 {"kind": spec.kind, "theme": spec.theme, "mandate": spec.mandate},
@@ -671,7 +671,7 @@ class Command(BaseCommand):
 
 
 def _plan_days(plan, today):
-    """The dates of a session plan: its weekday in the given weeks, starting after today."""
+    """The dates of an activity plan: its weekday in the given weeks, starting after today."""
     tomorrow = today + timedelta(days=1)
     first = tomorrow + timedelta(days=(plan.weekday - 1 - tomorrow.weekday()) % 7)
     return [first + timedelta(weeks=week) for week in plan.weeks]

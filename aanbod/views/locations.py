@@ -6,10 +6,10 @@ from django.utils.translation import gettext as _
 
 from partners.models import Partner
 
-from ..models import Location, Offer, Session, not_in_lists
+from ..models import Activity, Location, Offer, not_in_lists
 
 # The place page lists the next activities there; the agenda, filtered on the place, has all.
-LOCATION_SESSIONS = 10
+LOCATION_ACTIVITIES = 10
 
 
 def map_markers(places):
@@ -66,11 +66,11 @@ def location_detail(request, slug):
         .prefetch_related("slots")
         .order_by("offer__title")
     )
-    sessions = (
-        Session.objects.upcoming()
+    activities = (
+        Activity.objects.upcoming()
         .filter(location=location)
         .select_related("offer")
-        .defer(*not_in_lists("offer__"))[:LOCATION_SESSIONS]
+        .defer(*not_in_lists("offer__"))[:LOCATION_ACTIVITIES]
     )
     return render(
         request,
@@ -79,7 +79,7 @@ def location_detail(request, slug):
             "location": location,
             "owner_is_public": _owner_is_public(location),
             "offer_locations": offer_locations,
-            "sessions": sessions,
-            "session_limit": LOCATION_SESSIONS,
+            "activities": activities,
+            "activity_limit": LOCATION_ACTIVITIES,
         },
     )

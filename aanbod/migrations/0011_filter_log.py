@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aanbod', '0008_sql_files'),
+        ('aanbod', '0010_sql_files'),
     ]
 
     operations = [

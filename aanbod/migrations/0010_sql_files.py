@@ -13,7 +13,7 @@ from aanbod import sql
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("aanbod", "0007_offer_facets"),
+        ("aanbod", "0009_offer_service_area"),
     ]
 
     operations = [

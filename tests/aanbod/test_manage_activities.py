@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 import pytest
 from django.utils import timezone
 
-from aanbod.models import Session
+from aanbod.models import Activity
 from tests import factories
 from tests.aanbod.staff import page_data, portal_url
 
@@ -20,7 +20,7 @@ def offer(partner):
 
 
 def url(partner, offer):
-    return portal_url("offer_sessions", partner, offer.pk)
+    return portal_url("offer_activities", partner, offer.pk)
 
 
 def next_week():
@@ -34,57 +34,57 @@ def test_an_activity_is_added_with_its_day_and_hours(client, editor, partner, of
     day = next_week()
     data.update(
         {
-            "sessions-0-date": day.strftime("%d-%m-%Y"),
-            "sessions-0-start_time": "19:30",
-            "sessions-0-end_time": "21:30",
-            "sessions-0-title": "Slapen zonder tranen",
-            "sessions-0-location": str(place.pk),
-            "sessions-0-capacity": "20",
-            "sessions-0-registration_url": "example.org/inschrijven",
+            "activities-0-date": day.strftime("%d-%m-%Y"),
+            "activities-0-start_time": "19:30",
+            "activities-0-end_time": "21:30",
+            "activities-0-title": "Slapen zonder tranen",
+            "activities-0-location": str(place.pk),
+            "activities-0-capacity": "20",
+            "activities-0-registration_url": "example.org/inschrijven",
         }
     )
     response = client.post(url(partner, offer), data)
     assert response.status_code == 302
-    session = Session.objects.get()
-    assert session.offer == offer
-    assert timezone.localtime(session.starts_at) == timezone.make_aware(
+    activity = Activity.objects.get()
+    assert activity.offer == offer
+    assert timezone.localtime(activity.starts_at) == timezone.make_aware(
         datetime.combine(day, time(19, 30))
     )
-    assert timezone.localtime(session.ends_at).time() == time(21, 30)
-    assert session.location == place
-    assert session.capacity == 20
-    assert session.registration_url == "https://example.org/inschrijven"
-    assert session.history.get().history_user == editor
+    assert timezone.localtime(activity.ends_at).time() == time(21, 30)
+    assert activity.location == place
+    assert activity.capacity == 20
+    assert activity.registration_url == "https://example.org/inschrijven"
+    assert activity.history.get().history_user == editor
 
 
 def test_an_activity_is_cancelled_and_its_calendar_sequence_raised(client, editor, partner, offer):
-    session = factories.make_session(offer)
+    activity = factories.make_activity(offer)
     client.force_login(editor)
     data = page_data(client.get(url(partner, offer)))
-    data["sessions-0-is_cancelled"] = "on"
+    data["activities-0-is_cancelled"] = "on"
     assert client.post(url(partner, offer), data).status_code == 302
-    session.refresh_from_db()
-    assert session.is_cancelled
-    assert session.sequence == 1
+    activity.refresh_from_db()
+    assert activity.is_cancelled
+    assert activity.sequence == 1
 
 
 def test_an_unchanged_activity_stays_as_it_was(client, editor, partner, offer):
-    session = factories.make_session(offer)
+    activity = factories.make_activity(offer)
     client.force_login(editor)
     data = page_data(client.get(url(partner, offer)))
     assert client.post(url(partner, offer), data).status_code == 302
-    session.refresh_from_db()
-    assert session.sequence == 0
-    assert session.history.count() == 1
+    activity.refresh_from_db()
+    assert activity.sequence == 0
+    assert activity.history.count() == 1
 
 
 def test_an_activity_is_removed(client, editor, partner, offer):
-    factories.make_session(offer)
+    factories.make_activity(offer)
     client.force_login(editor)
     data = page_data(client.get(url(partner, offer)))
-    data["sessions-0-DELETE"] = "on"
+    data["activities-0-DELETE"] = "on"
     assert client.post(url(partner, offer), data).status_code == 302
-    assert not Session.objects.exists()
+    assert not Activity.objects.exists()
 
 
 def test_a_date_in_the_past_and_an_end_before_the_start_are_refused(client, editor, partner, offer):
@@ -92,19 +92,19 @@ def test_a_date_in_the_past_and_an_end_before_the_start_are_refused(client, edit
     data = page_data(client.get(url(partner, offer)))
     data.update(
         {
-            "sessions-0-date": (timezone.localdate() - timedelta(days=1)).isoformat(),
-            "sessions-0-start_time": "19:00",
-            "sessions-0-end_time": "21:00",
-            "sessions-1-date": next_week().isoformat(),
-            "sessions-1-start_time": "21:00",
-            "sessions-1-end_time": "19:00",
+            "activities-0-date": (timezone.localdate() - timedelta(days=1)).isoformat(),
+            "activities-0-start_time": "19:00",
+            "activities-0-end_time": "21:00",
+            "activities-1-date": next_week().isoformat(),
+            "activities-1-start_time": "21:00",
+            "activities-1-end_time": "19:00",
         }
     )
     response = client.post(url(partner, offer), data)
     forms = response.context["formset"].forms
     assert forms[0].errors["date"] == ["Deze datum is al voorbij."]
     assert forms[1].errors["end_time"] == ["Het einduur moet na het beginuur liggen."]
-    assert not Session.objects.exists()
+    assert not Activity.objects.exists()
 
 
 def test_nonsense_in_the_date_is_a_message_not_an_error(client, editor, partner, offer):
@@ -112,9 +112,9 @@ def test_nonsense_in_the_date_is_a_message_not_an_error(client, editor, partner,
     data = page_data(client.get(url(partner, offer)))
     data.update(
         {
-            "sessions-0-date": "31-02-2027",
-            "sessions-0-start_time": "25:00",
-            "sessions-0-end_time": "19:00",
+            "activities-0-date": "31-02-2027",
+            "activities-0-start_time": "25:00",
+            "activities-0-end_time": "19:00",
         }
     )
     response = client.post(url(partner, offer), data)
@@ -127,18 +127,18 @@ def test_nonsense_in_the_date_is_a_message_not_an_error(client, editor, partner,
 def test_another_offers_activity_cannot_be_changed_through_this_page(
     client, editor, partner, offer, other_partner
 ):
-    theirs = factories.make_session(factories.make_offer(other_partner), title="Van Wigwam")
+    theirs = factories.make_activity(factories.make_offer(other_partner), title="Van Wigwam")
     client.force_login(editor)
     data = page_data(client.get(url(partner, offer)))
     data.update(
         {
-            "sessions-TOTAL_FORMS": "1",
-            "sessions-INITIAL_FORMS": "1",
-            "sessions-0-id": str(theirs.pk),
-            "sessions-0-date": next_week().isoformat(),
-            "sessions-0-start_time": "10:00",
-            "sessions-0-end_time": "11:00",
-            "sessions-0-title": "Overgenomen",
+            "activities-TOTAL_FORMS": "1",
+            "activities-INITIAL_FORMS": "1",
+            "activities-0-id": str(theirs.pk),
+            "activities-0-date": next_week().isoformat(),
+            "activities-0-start_time": "10:00",
+            "activities-0-end_time": "11:00",
+            "activities-0-title": "Overgenomen",
         }
     )
     response = client.post(url(partner, offer), data)
@@ -154,26 +154,26 @@ def test_a_double_click_adds_the_activity_once(client, editor, partner, offer):
     data = page_data(client.get(url(partner, offer)))
     data.update(
         {
-            "sessions-0-date": next_week().isoformat(),
-            "sessions-0-start_time": "19:00",
-            "sessions-0-end_time": "21:00",
+            "activities-0-date": next_week().isoformat(),
+            "activities-0-start_time": "19:00",
+            "activities-0-end_time": "21:00",
         }
     )
     client.post(url(partner, offer), data)
     second = client.post(url(partner, offer), data)
     assert second.status_code == 302
-    assert Session.objects.count() == 1
+    assert Activity.objects.count() == 1
 
 
 def test_past_activities_are_listed_but_not_edited(client, editor, partner, offer):
-    factories.make_session(offer, starts_in=timedelta(days=-10), title="Vorige keer")
-    factories.make_session(offer, title="Volgende keer")
+    factories.make_activity(offer, starts_in=timedelta(days=-10), title="Vorige keer")
+    factories.make_activity(offer, title="Volgende keer")
     client.force_login(editor)
     response = client.get(url(partner, offer))
     assert [f.instance.title for f in response.context["formset"].initial_forms] == [
         "Volgende keer"
     ]
-    assert [s.title for s in response.context["past_sessions"]] == ["Vorige keer"]
+    assert [s.title for s in response.context["past_activities"]] == ["Vorige keer"]
 
 
 def test_the_page_has_a_constant_number_of_queries(
@@ -181,8 +181,8 @@ def test_the_page_has_a_constant_number_of_queries(
 ):
     place = factories.make_location("Zaal", owner=partner)
     for day in range(1, 13):
-        factories.make_session(offer, starts_in=timedelta(days=day), location=place)
-        factories.make_session(offer, starts_in=timedelta(days=-day), location=place)
+        factories.make_activity(offer, starts_in=timedelta(days=day), location=place)
+        factories.make_activity(offer, starts_in=timedelta(days=-day), location=place)
     client.force_login(editor)
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.get(url(partner, offer))
@@ -195,7 +195,7 @@ def test_ten_thousand_activities_are_refused_with_a_message(
     client.force_login(editor)
     data = page_data(client.get(url(partner, offer)))
     # Rows that claim to be stored activities are checked even when empty.
-    data["sessions-TOTAL_FORMS"] = data["sessions-INITIAL_FORMS"] = "10000"
+    data["activities-TOTAL_FORMS"] = data["activities-INITIAL_FORMS"] = "10000"
     with django_assert_max_num_queries(MAX_QUERIES):
         response = client.post(url(partner, offer), data)
     assert response.status_code == 200
@@ -206,21 +206,21 @@ def test_ten_thousand_activities_are_refused_with_a_message(
     )
     assert response.context["formset"].non_form_errors() == [message]
     assert message in response.text
-    assert not Session.objects.exists()
+    assert not Activity.objects.exists()
 
 
 def test_an_offer_with_many_upcoming_activities_shows_and_saves_the_first_ones(
     client, editor, partner, offer
 ):
     for day in range(1, 56):
-        factories.make_session(offer, starts_in=timedelta(days=day), title=f"Keer {day}")
+        factories.make_activity(offer, starts_in=timedelta(days=day), title=f"Keer {day}")
     client.force_login(editor)
     response = client.get(url(partner, offer))
     forms = response.context["formset"].forms
     assert [f.instance.title for f in forms] == [f"Keer {day}" for day in range(1, 51)]
     assert "Deze pagina toont ten hoogste 50 komende activiteiten." in response.text
     data = page_data(response)
-    data["sessions-0-title"] = "Eerste keer"
+    data["activities-0-title"] = "Eerste keer"
     assert client.post(url(partner, offer), data).status_code == 302
-    assert Session.objects.filter(title="Eerste keer").count() == 1
-    assert Session.objects.count() == 55
+    assert Activity.objects.filter(title="Eerste keer").count() == 1
+    assert Activity.objects.count() == 55

@@ -21,7 +21,7 @@ def fill_uuids(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("aanbod", "0010_filter_log_permissions")]
+    dependencies = [("aanbod", "0012_filter_log_permissions")]
 
     operations = [
         migrations.AddField(

@@ -173,14 +173,14 @@ def test_the_place_page_lists_published_offers_there_with_their_schedule(client,
     assert "Ergens anders" not in html
 
 
-def test_the_place_page_lists_upcoming_sessions_there_only(client, partner, huis, sporthal):
+def test_the_place_page_lists_upcoming_activities_there_only(client, partner, huis, sporthal):
     offer = factories.make_offer(partner, "Babbelcafé", slug="babbelcafe")
-    factories.make_session(offer, location=huis, title="Babbelcafé in Kessel-Lo")
-    factories.make_session(offer, location=huis, title="Afgelopen", starts_in=timedelta(days=-3))
-    factories.make_session(offer, location=sporthal, title="Babbelcafé in Wilsele")
-    factories.make_session(offer, location=huis, title="Afgelast babbelen", is_cancelled=True)
+    factories.make_activity(offer, location=huis, title="Babbelcafé in Kessel-Lo")
+    factories.make_activity(offer, location=huis, title="Afgelopen", starts_in=timedelta(days=-3))
+    factories.make_activity(offer, location=sporthal, title="Babbelcafé in Wilsele")
+    factories.make_activity(offer, location=huis, title="Afgelast babbelen", is_cancelled=True)
     hidden = factories.make_offer(partner, "Verborgen", status=Offer.Status.DRAFT)
-    factories.make_session(hidden, location=huis, title="Geheime sessie")
+    factories.make_activity(hidden, location=huis, title="Geheime sessie")
 
     html = client.get(huis.get_absolute_url()).text
 
@@ -204,7 +204,7 @@ def test_the_place_page_needs_the_same_number_of_queries_for_many_offers(
             start_time=time(9),
             end_time=time(12),
         )
-        factories.make_session(offer, location=huis)
+        factories.make_activity(offer, location=huis)
 
     with django_assert_max_num_queries(DETAIL_MAX_QUERIES):
         response = client.get(huis.get_absolute_url())

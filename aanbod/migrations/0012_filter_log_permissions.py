@@ -32,7 +32,7 @@ def remove_permissions(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("aanbod", "0009_filter_log"),
+        ("aanbod", "0011_filter_log"),
         ("partners", "0002_coordinators_group"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),

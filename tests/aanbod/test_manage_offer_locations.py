@@ -30,7 +30,7 @@ def huis(db):
 
 
 def url(partner, offer):
-    return portal_url("offer_places", partner, offer.pk)
+    return portal_url("offer_locations", partner, offer.pk)
 
 
 def test_a_place_is_added_with_its_weekly_times(client, editor, partner, offer, own_site):

@@ -1,4 +1,4 @@
-"""An offer's dated activities (Session), on its tab "Activities"."""
+"""An offer's dated activities (Activity), on its tab "Activities"."""
 
 from datetime import datetime
 
@@ -8,19 +8,19 @@ from django.forms import BaseModelFormSet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Session
+from ..models import Activity
 from .common import TIME_INPUT_FORMATS, ObjectChoiceField, OwnRowsMixin
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
 # Rows for new activities: a fixed number, so the page works without JavaScript.
-NEW_SESSIONS = 2
+NEW_ACTIVITIES = 2
 # The most activities the page shows and takes, upcoming ones and new rows together (see
 # OwnRowsMixin). Dated activities are info evenings, workshops and group series; what happens
 # every week is a weekly time of a place.
-MAX_SESSIONS = 50
+MAX_ACTIVITIES = 50
 
 
-class SessionForm(forms.ModelForm):
+class ActivityForm(forms.ModelForm):
     """A dated activity: a day with a start and end time (activities end on the day they
     start; the admin takes the rare one that does not)."""
 
@@ -54,7 +54,7 @@ class SessionForm(forms.ModelForm):
     )
 
     class Meta:
-        model = Session
+        model = Activity
         fields = ["title", "location", "capacity", "registration_url", "is_cancelled"]
         labels = {"is_cancelled": _("Cancelled (stays listed as cancelled)")}
         help_texts = {"title": _("Optional. Empty: the title of the offer.")}
@@ -100,7 +100,7 @@ class SessionForm(forms.ModelForm):
         return cleaned_data
 
 
-class BaseSessionFormSet(OwnRowsMixin, BaseModelFormSet):
+class BaseActivityFormSet(OwnRowsMixin, BaseModelFormSet):
     delete_label = _("Remove this activity")
     default_error_messages = {
         "too_many_forms": _(
@@ -110,21 +110,21 @@ class BaseSessionFormSet(OwnRowsMixin, BaseModelFormSet):
     }
 
     def save_for(self, offer):
-        sessions = self.save(commit=False)
-        for session in self.deleted_objects:
-            session.delete()
-        for session in sessions:
-            session.offer = offer
-            session.save()
+        activities = self.save(commit=False)
+        for activity in self.deleted_objects:
+            activity.delete()
+        for activity in activities:
+            activity.offer = offer
+            activity.save()
 
 
-SessionFormSet = forms.modelformset_factory(
-    Session,
-    form=SessionForm,
-    formset=BaseSessionFormSet,
-    extra=NEW_SESSIONS,
-    max_num=MAX_SESSIONS,
-    absolute_max=MAX_SESSIONS,
+ActivityFormSet = forms.modelformset_factory(
+    Activity,
+    form=ActivityForm,
+    formset=BaseActivityFormSet,
+    extra=NEW_ACTIVITIES,
+    max_num=MAX_ACTIVITIES,
+    absolute_max=MAX_ACTIVITIES,
     validate_max=True,
     can_delete=True,
     can_delete_extra=False,

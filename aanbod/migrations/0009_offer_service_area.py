@@ -13,8 +13,8 @@ from aanbod import sql
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aanbod', '0011_open_data_uuids'),
-        ('partners', '0006_open_data_uuids'),
+        ('aanbod', '0008_activity'),
+        ('partners', '0004_coordinator_permissions'),
     ]
 
     operations = [

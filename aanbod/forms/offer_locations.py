@@ -95,7 +95,7 @@ SlotFormSet = forms.inlineformset_factory(
 )
 
 
-class BasePlacesFormSet(OwnRowsMixin, BaseInlineFormSet):
+class BaseOfferLocationFormSet(OwnRowsMixin, BaseInlineFormSet):
     """Where an offer happens, each place with its own formset of regular weekly times."""
 
     delete_label = _("Remove this place and its times")
@@ -155,11 +155,11 @@ class BasePlacesFormSet(OwnRowsMixin, BaseInlineFormSet):
             form.slots.save()
 
 
-PlacesFormSet = forms.inlineformset_factory(
+OfferLocationFormSet = forms.inlineformset_factory(
     Offer,
     OfferLocation,
     form=OfferLocationForm,
-    formset=BasePlacesFormSet,
+    formset=BaseOfferLocationFormSet,
     extra=NEW_PLACES,
     max_num=MAX_PLACES,
     absolute_max=MAX_PLACES,
