@@ -57,7 +57,11 @@ def app_servers(count, database, media_root, log_dir, *, timeout=60):
         "DJANGO_SETTINGS_MODULE": "tests.server_settings",
         "DEBUG": "false",
         "SECRET_KEY": "a-secret-key-for-the-test-servers-only",
+        "REFERRAL_KEYS": "dGVzdC1zZXJ2ZXJzLW9ubHktcmVmZXJyYWwta2V5LTA=",
+        "REFERRAL_LOOKUP_KEY": "a-lookup-key-for-the-test-servers-only",
         "ALLOWED_HOSTS": "127.0.0.1",
+        # Plain http on the loopback: no redirect to https (a proxy's job in production).
+        "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database_url(database),
         "MEDIA_ROOT": str(media_root),
     }
@@ -130,8 +134,10 @@ class Browser:
         else:
             body, content_type = urlencode(data).encode(), "application/x-www-form-urlencoded"
         headers = {"Content-Type": content_type}
-        if "csrftoken" in self.cookies:
-            headers["X-CSRFToken"] = self.cookies["csrftoken"]
+        # The cookie's name with DEBUG off: __Host-csrftoken (settings.CSRF_COOKIE_NAME).
+        token = self.cookies.get("__Host-csrftoken") or self.cookies.get("csrftoken")
+        if token:
+            headers["X-CSRFToken"] = token
         return self.request("POST", url, body, headers)
 
     def request(self, method, url, body=None, headers=None):

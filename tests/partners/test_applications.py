@@ -100,8 +100,9 @@ class TestThePage:
     ):
         with django_assert_max_num_queries(2):
             assert client.get(URL).status_code == 200
-        # The declaration, the pillars, two checks, the application and its first step.
-        with django_assert_max_num_queries(8):
+        # The declaration, the pillars, two checks, the application and its first step, the
+        # rate limit's slot in the shared (database) cache and the request's transaction.
+        with django_assert_max_num_queries(16):
             assert client.post(URL, application_data()).status_code == 302
 
     def test_the_footer_and_the_about_page_link_to_it(self, client, declaration):
