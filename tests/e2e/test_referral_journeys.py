@@ -141,6 +141,7 @@ def referral_pages(page, partner, offer):
     expect(page.get_by_text("Er is niets bewaard.")).to_be_visible()
     yield
     fill_consent(page, offer)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nieuwe doorverwijzing: de gegevens")
     yield
     page.get_by_role("button", name="De doorverwijzing versturen").click()
     expect(page.get_by_text("Er is niets bewaard.")).to_be_visible()
