@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.db import models, transaction
 from django.db.models import F
-from import_export.admin import ImportExportMixin
 
 from common.history_admin import HistoryAdmin
+from common.import_export_admin import ImportExportAdminMixin
 
 from .models import (
     Activity,
@@ -45,7 +45,7 @@ class LanguageAdmin(admin.ModelAdmin):
 # The history admins ("History" on a change page) show who changed what and let coordinators
 # put an earlier version back.
 @admin.register(Location)
-class LocationAdmin(ImportExportMixin, HistoryAdmin):
+class LocationAdmin(ImportExportAdminMixin, HistoryAdmin):
     resource_classes = [LocationResource]
     formats = FORMATS
     list_display = ["name", "kind", "postcode", "owner", "wheelchair"]
@@ -91,7 +91,7 @@ class ActivityInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(ImportExportMixin, HistoryAdmin):
+class OfferAdmin(ImportExportAdminMixin, HistoryAdmin):
     resource_classes = [OfferResource]
     formats = FORMATS
     list_display = ["title", "provider", "status", "cost", "registration", "reviewed_at"]

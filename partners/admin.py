@@ -6,10 +6,10 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportMixin
 
 from common.history_admin import HistoryAdmin
 from common.images import delete_after_commit
+from common.import_export_admin import ImportExportAdminMixin
 
 from . import services
 from .forms import AdminLoginForm, InvitationAdminForm, PartnerAdminForm, email_is_member
@@ -38,7 +38,7 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImportExportMixin, HistoryAdmin):
+class PartnerAdmin(ImportExportAdminMixin, HistoryAdmin):
     resource_classes = [PartnerResource]
     formats = FORMATS
     form = PartnerAdminForm
