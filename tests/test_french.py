@@ -20,7 +20,7 @@ def placeholders(text):
 def test_the_french_home_page_is_in_french(client):
     response = client.get("/fr/")
     assert response.status_code == 200
-    assert '<html lang="fr">' in response.text
+    assert '<html lang="fr" dir="ltr">' in response.text
     assert "Aide et soutien pour votre famille à Leuven" in response.text  # the heading
     assert ">Rechercher</button>" in response.text  # the search button
     assert "Aller au contenu" in response.text
