@@ -147,3 +147,16 @@ def test_the_switcher_changes_the_language_and_keeps_the_page(request, site, fix
     choose_language(page, "nl")
     page.wait_for_url(lambda url: urlsplit(url).path == "/agenda/")
     assert_in_language(page, "nl")
+
+
+def test_dutch_text_on_an_arabic_page_reads_left_to_right(page, site):
+    factories.make_declaration()
+    page.goto("/ar/over-ons/")
+    declaration = page.locator(".declaration-text")
+    assert declaration.get_attribute("lang") == "nl"
+    assert declaration.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    assert page.locator("main").evaluate("el => getComputedStyle(el).direction") == "rtl"
+    page.goto("/aanbod/speelpleinwerking/")
+    arabic = page.locator("main [lang=ar]")
+    assert arabic.inner_text() == "العربية"
+    assert arabic.evaluate("el => getComputedStyle(el).direction") == "rtl"
