@@ -50,10 +50,24 @@ def _age_in_words(months):
     return _months(months)
 
 
-def _upper_end_in_words(max_months):
-    """ "3 jaar" for 35 or 36 months, "18 maanden" for 18."""
-    end_years = _whole_years_up_to(max_months)
-    return _months(max_months) if end_years is None else _years(end_years)
+def _from_age(months):
+    """ "vanaf 12 jaar", "vanaf 18 maanden". Whole messages, not "vanaf" + "12 jaar": in many
+    languages the preposition changes the case of the words after it."""
+    if months % 12 == 0:
+        count = months // 12
+        return ngettext("from %(count)s year", "from %(count)s years", count) % {"count": count}
+    text = ngettext("from %(count)s month", "from %(count)s months", months)
+    return text % {"count": months}
+
+
+def _pregnancy_to(max_months):
+    """ "zwangerschap tot 3 jaar" for an upper end of 35 or 36 months, "… tot 6 maanden"."""
+    count = _whole_years_up_to(max_months)
+    if count is None:
+        text = ngettext("pregnancy to %(count)s month", "pregnancy to %(count)s months", max_months)
+        return text % {"count": max_months}
+    text = ngettext("pregnancy to %(count)s year", "pregnancy to %(count)s years", count)
+    return text % {"count": count}
 
 
 def age_range_in_words(min_months, max_months, *, for_expecting=False):
@@ -68,7 +82,7 @@ def age_range_in_words(min_months, max_months, *, for_expecting=False):
         if max_months == 0:
             return gettext("pregnancy")
         if min_months == 0:
-            return gettext("pregnancy to %(age)s") % {"age": _upper_end_in_words(max_months)}
+            return _pregnancy_to(max_months)
         ages = age_range_in_words(min_months, max_months)
         return gettext("pregnancy and %(ages)s") % {"ages": ages}
     if min_months == 0 and open_ended:
@@ -76,5 +90,5 @@ def age_range_in_words(min_months, max_months, *, for_expecting=False):
     if min_months == max_months:
         return _age_in_words(min_months)
     if open_ended:
-        return gettext("from %(age)s") % {"age": _age_in_words(min_months)}
+        return _from_age(min_months)
     return _ends_in_words(min_months, max_months)
