@@ -14,6 +14,7 @@ from django.conf import settings
 from aanbod.models import Language, Location
 from tests import factories
 from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.e2e.test_maps import places, tiles  # noqa: F401 (fixtures)
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 OFFER = "Speelpleinwerking"
@@ -160,3 +161,15 @@ def test_dutch_text_on_an_arabic_page_reads_left_to_right(page, site):
     arabic = page.locator("main [lang=ar]")
     assert arabic.inner_text() == "العربية"
     assert arabic.evaluate("el => getComputedStyle(el).direction") == "rtl"
+
+
+def test_the_map_works_right_to_left_on_a_phone(phone_page, tiles, places):  # noqa: F811
+    phone_page.goto("/ar/plekken/")
+    phone_page.locator("[data-map-show]").click()
+    phone_page.locator(".leaflet-tile-loaded").first.wait_for()
+    assert phone_page.locator(".leaflet-marker-icon").count() == 2
+    canvas = phone_page.locator(".place-map-canvas").bounding_box()
+    tile = phone_page.locator(".leaflet-tile-loaded").first.bounding_box()
+    assert tile["x"] < canvas["x"] + canvas["width"] and tile["x"] + tile["width"] > canvas["x"]
+    assert_no_horizontal_scroll(phone_page)
+    assert_accessible(phone_page)
