@@ -119,6 +119,7 @@ def offer_list(request):
             "printing": printing,
             "print_truncated": printing and paginator.num_pages > 1,
             "sort_choices": OfferFilter.SORT_CHOICES,
+            "brochure_pillar": _single_pillar(filterset),
             "printed_at": timezone.now(),
             # The start of the offer addresses printed with each card.
             "site_root": f"{request.scheme}://{request.get_host()}",
@@ -328,6 +329,13 @@ def _active_filters(filterset):
             value = _choice_labels(field)[data[name]]
             active.append((name, None, labelled % {"filter": field.label, "value": value}))
     return active
+
+
+def _single_pillar(filterset):
+    """The slug of the one pillar the list is filtered on (its brochure is a link away), or
+    None."""
+    pillars = set(filterset.form.cleaned_data.get("pijler") or ())
+    return pillars.pop() if len(pillars) == 1 else None
 
 
 def _choice_labels(field):
