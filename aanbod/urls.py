@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, catalogue, locations
+from .views import agenda, brochures, catalogue, locations
 
 app_name = "aanbod"
 urlpatterns = [
@@ -11,4 +11,7 @@ urlpatterns = [
     path("agenda/agenda.ics", agenda.agenda_ical, name="agenda_ical"),
     path("plekken/", locations.location_list, name="location_list"),
     path("plekken/<slug:slug>/", locations.location_detail, name="location_detail"),
+    path("brochures/", brochures.brochure_list, name="brochure_list"),
+    path("brochures/plek/<slug:slug>/", brochures.place_brochure, name="place_brochure"),
+    path("brochures/pijler/<slug:slug>/", brochures.pillar_brochure, name="pillar_brochure"),
 ]

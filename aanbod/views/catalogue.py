@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -67,6 +68,9 @@ def offer_list(request):
         )
     )
     printing = request.GET.get("afdrukken") == "1"
+    if printing:
+        # The printed card gives each place's weekly times.
+        offers = offers.prefetch_related("offer_locations__slots")
     paginator = LimitedCountPaginator(
         offers,
         PRINT_MAX_OFFERS if printing else OFFERS_PER_PAGE,
@@ -83,7 +87,7 @@ def offer_list(request):
     if not paginator.count and "page" not in request.GET and not printing:
         search.record_empty_filters(filterset)
 
-    params = filterset.data.copy()
+    params = without_empty_values(filterset.data)
     for name in VIEW_PARAMETERS:
         params.pop(name, None)
     chips = [
@@ -115,6 +119,7 @@ def offer_list(request):
             "printing": printing,
             "print_truncated": printing and paginator.num_pages > 1,
             "sort_choices": OfferFilter.SORT_CHOICES,
+            "brochure_pillar": _single_pillar(filterset),
             "printed_at": timezone.now(),
             # The start of the offer addresses printed with each card.
             "site_root": f"{request.scheme}://{request.get_host()}",
@@ -258,6 +263,18 @@ def _select_html(widget):
     )
 
 
+def without_empty_values(params):
+    """A copy of query parameters without the empty ones: `?q=&pijler=x&dag=` gives
+    `?pijler=x`. A form sends every field, also those left empty; they choose nothing, and in
+    a link, a printed address or a canonical address they only make it long."""
+    kept = QueryDict(mutable=True)
+    for name, values in params.lists():
+        values = [value for value in values if value.strip()]
+        if values:
+            kept.setlist(name, values)
+    return kept
+
+
 def _page_number(value, last_page):
     """The page asked for, kept within the pages there are: a mistyped or outdated link still
     shows a list."""
@@ -312,6 +329,13 @@ def _active_filters(filterset):
             value = _choice_labels(field)[data[name]]
             active.append((name, None, labelled % {"filter": field.label, "value": value}))
     return active
+
+
+def _single_pillar(filterset):
+    """The slug of the one pillar the list is filtered on (its brochure is a link away), or
+    None."""
+    pillars = set(filterset.form.cleaned_data.get("pijler") or ())
+    return pillars.pop() if len(pillars) == 1 else None
 
 
 def _choice_labels(field):
