@@ -124,6 +124,15 @@ def test_every_text_is_translated_and_none_is_fuzzy(code):
     assert not untranslated, f"{code}: text missing or fuzzy for: {untranslated}"
 
 
+@pytest.mark.parametrize("code", [code for code in TRANSLATED if code != "nl"])
+def test_every_catalogue_has_the_texts_of_the_dutch_one(code):
+    """Dutch is filled from the code (makemessages); a text missing in another language would
+    show in Dutch on its pages."""
+    dutch = {key(e) for e in read_po(po_path("nl")) if e["msgid"]}
+    other = {key(e) for e in read_po(po_path(code)) if e["msgid"]}
+    assert not dutch - other, f"{code}: missing {sorted(dutch - other)}"
+
+
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_the_catalogue_says_its_language_and_plural_forms(code):
     fields = header(read_po(po_path(code)))
