@@ -10,9 +10,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.views.decorators.http import require_safe
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import generics
 from rest_framework.decorators import api_view, renderer_classes
@@ -20,10 +22,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from aanbod.models import Offer, OfferLocation, Pillar, Theme
+from aanbod.models import Offer, OfferLocation
 from partners.models import Partner
 
-from . import serializers, taxonomy
+from . import datapackage, serializers, taxonomy
 from .filters import NameSearchFilter, ServiceAtLocationFilter, ServiceFilter
 from .pagination import HSDSPagination
 from .renderers import NDJSONRenderer
@@ -186,14 +188,6 @@ class InMemoryDetail(HSDSView, generics.RetrieveAPIView):
         raise NotFound
 
 
-def all_terms():
-    return [
-        *(taxonomy.pillar_term(pillar) for pillar in Pillar.objects.all()),
-        *(taxonomy.theme_term(theme) for theme in Theme.objects.all()),
-        *taxonomy.FEATURE_TERMS,
-    ]
-
-
 class TaxonomyList(InMemoryList):
     serializer_class = serializers.TaxonomySerializer
 
@@ -219,14 +213,14 @@ class TermList(InMemoryList):
         return terms
 
     def get_items(self):
-        return all_terms()
+        return taxonomy.all_terms()
 
 
 class TermDetail(InMemoryDetail):
     serializer_class = serializers.TermSerializer
 
     def get_items(self):
-        return all_terms()
+        return taxonomy.all_terms()
 
 
 def _absolute(request, name):
@@ -253,6 +247,20 @@ def openapi(request):
     document = json.loads(OPENAPI_FILE.read_text(encoding="utf-8"))
     document["servers"] = [{"url": _absolute(request, "hsds:root").rstrip("/")}]
     return open_to_all(Response(document), request)
+
+
+@require_safe
+def data_package_download(request):
+    """Everything the API serves as one HSDS tabular data package (see datapackage.py)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        content = datapackage.data_package(
+            request,
+            offers=published_offers().order_by("title", "pk"),
+            partners=public_partners().order_by("name", "pk"),
+        )
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{datapackage.FILE_NAME}"'
+    return open_to_all(response, request)
 
 
 def open_data_page(request):
