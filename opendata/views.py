@@ -9,7 +9,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -88,10 +88,13 @@ def published_offers():
 
 
 def public_partners():
+    """The partners the site lists, and any other provider of a published offer (a former
+    partner whose offer is still shown), so every service's organization_id names one."""
     offers = Offer.objects.published().only("uuid", "title", "provider_id")
-    return Partner.objects.public().prefetch_related(
-        Prefetch("offers", queryset=offers, to_attr="published_offers")
-    )
+    providers = Offer.objects.published().values("provider_id")
+    return Partner.objects.filter(
+        Q(pk__in=Partner.objects.public().values("pk")) | Q(pk__in=providers)
+    ).prefetch_related(Prefetch("offers", queryset=offers, to_attr="published_offers"))
 
 
 def service_at_locations():

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
 from aanbod.models import Location, Offer
+from partners.models import Partner
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -287,3 +288,21 @@ def test_an_unknown_export_format_is_not_found(client, editor, partner):
     client.force_login(editor)
     assert client.get(f"/mijn/{partner.slug}/aanbod/export.pdf").status_code == 404
     assert client.get(f"/mijn/{partner.slug}/plekken/export.exe").status_code == 404
+
+
+def test_partners_import_with_a_preview_and_an_error_per_row(client, coordinator):
+    client.force_login(coordinator)
+    rows = [
+        ["slug", "name", "status", "email"],
+        ["speelodroom", "SpeelOdroom vzw", "active", "info@speelodroom.example"],
+        ["sporen", "Sporen vzw", "ergens", "geen-adres"],
+    ]
+    url = "/admin/partners/partner/import/"
+    response = post_import(client, xlsx(rows), "partners.xlsx", XLSX_FORMAT, url=url)
+    [invalid] = response.context["result"].invalid_rows
+    assert invalid.number == 2 and set(invalid.error_dict) == {"status", "email"}
+    assert not Partner.objects.exists()
+    preview = post_import(client, xlsx(rows[:2]), "partners.xlsx", XLSX_FORMAT, url=url)
+    assert not Partner.objects.exists()
+    client.post("/admin/partners/partner/process_import/", preview.context["confirm_form"].initial)
+    assert Partner.objects.get().name == "SpeelOdroom vzw"

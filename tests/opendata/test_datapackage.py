@@ -241,3 +241,13 @@ def test_its_query_count_does_not_grow_with_the_offers(
 def test_only_get_and_head_are_answered(client):
     assert client.post(PACKAGE).status_code == 405
     assert client.head(PACKAGE).status_code == 200
+
+
+def test_a_former_partners_published_offer_still_names_its_organisation(client, partner):
+    former = factories.make_partner("Oud lid vzw", slug="oud-lid", status="former")
+    factories.make_offer(former, "Nog online")
+    _descriptor, tables = download(client)
+    organizations = {row["id"]: row["name"] for row in tables["organization"][1]}
+    [service] = tables["service"][1]
+    assert organizations[service["organization_id"]] == "Oud lid vzw"
+    assert service["organization_id"] in {item["id"] for item in ndjson(client, "organizations")}
