@@ -9,6 +9,7 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -252,15 +253,24 @@ def openapi(request):
     return open_to_all(Response(document), request)
 
 
+# The data package is the largest answer the site gives (about 3 s at 1,000 offers), so one is
+# made at most every few minutes per site address (its links are absolute).
+DATA_PACKAGE_CACHE_SECONDS = 10 * 60
+
+
 @require_safe
 def data_package_download(request):
     """Everything the API serves as one HSDS tabular data package (see datapackage.py)."""
-    with translation.override(settings.LANGUAGE_CODE):
-        content = datapackage.data_package(
-            request,
-            offers=published_offers().order_by("title", "pk"),
-            partners=public_partners().order_by("name", "pk"),
-        )
+    key = f"opendata:datapackage:{request.build_absolute_uri('/')}"
+    content = cache.get(key)
+    if content is None:
+        with translation.override(settings.LANGUAGE_CODE):
+            content = datapackage.data_package(
+                request,
+                offers=published_offers().order_by("title", "pk"),
+                partners=public_partners().order_by("name", "pk"),
+            )
+        cache.set(key, content, DATA_PACKAGE_CACHE_SECONDS)
     response = HttpResponse(content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{datapackage.FILE_NAME}"'
     return open_to_all(response, request)

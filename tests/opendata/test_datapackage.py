@@ -10,6 +10,7 @@ import zipfile
 from datetime import date, datetime, time
 
 import pytest
+from django.core.cache import cache
 
 from aanbod.models import Offer
 from tests import factories
@@ -24,6 +25,13 @@ from .test_api import (
 pytestmark = pytest.mark.django_db
 
 PACKAGE = "/api/hsds/datapackage.zip"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_package():
+    cache.clear()  # each test's own data, not the package an earlier test made
+    yield
+    cache.clear()
 
 
 def download(client):
@@ -231,6 +239,7 @@ def test_its_query_count_does_not_grow_with_the_offers(
     with django_assert_max_num_queries(20) as few:
         client.get(PACKAGE)
     add_offers(25, other_partner)
+    cache.clear()
     with django_assert_max_num_queries(20) as many:
         response = client.get(PACKAGE)
     assert len(many.captured_queries) == len(few.captured_queries)
@@ -251,3 +260,14 @@ def test_a_former_partners_published_offer_still_names_its_organisation(client, 
     [service] = tables["service"][1]
     assert organizations[service["organization_id"]] == "Oud lid vzw"
     assert service["organization_id"] in {item["id"] for item in ndjson(client, "organizations")}
+
+
+def test_a_package_is_made_at_most_every_ten_minutes(client, partner, django_assert_num_queries):
+    factories.make_offer(partner, "Eerste")
+    first = client.get(PACKAGE).content
+    factories.make_offer(partner, "Tweede")
+    with django_assert_num_queries(1):  # the cache
+        assert client.get(PACKAGE).content == first
+    cache.clear()
+    _descriptor, tables = download(client)
+    assert {row["name"] for row in tables["service"][1]} == {"Eerste", "Tweede"}
