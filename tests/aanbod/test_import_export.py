@@ -7,6 +7,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from aanbod.models import Location, Offer
@@ -306,3 +307,18 @@ def test_partners_import_with_a_preview_and_an_error_per_row(client, coordinator
     assert not Partner.objects.exists()
     client.post("/admin/partners/partner/process_import/", preview.context["confirm_form"].initial)
     assert Partner.objects.get().name == "SpeelOdroom vzw"
+
+
+def test_an_xlsx_export_holds_dates_and_times(client, coordinator, editor, partner):
+    factories.make_offer(partner, "Nagekeken", reviewed_at=timezone.now())
+    client.force_login(editor)
+    response = client.get(f"/mijn/{partner.slug}/aanbod/export.xlsx")
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    assert rows[1][rows[0].index("reviewed_at")]
+    client.force_login(coordinator)
+    export = client.post("/admin/aanbod/offer/export/", {"format": XLSX_FORMAT, **{
+        f"offerresource_{name}": "on" for name in ("slug", "reviewed_at")
+    }})  # fmt: skip
+    assert export.status_code == 200
+    assert list(load_workbook(io.BytesIO(export.content)).active.values)[1][0] == "nagekeken"
