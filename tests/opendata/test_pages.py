@@ -37,3 +37,8 @@ def test_the_open_data_page_offers_the_data_package(client):
     content = client.get("/open-data/").content.decode()
     assert 'href="/api/hsds/datapackage.zip"' in content
     assert "Download het datapakket" in content and "datapackage.json" in content
+
+
+def test_the_profile_says_how_the_service_area_is_published(client):
+    content = client.get("/open-data/profiel/").content.decode()
+    assert "Werkgebied" in content and "service_areas" in content
