@@ -33,6 +33,7 @@ from common.spreadsheets import FORMULA_START, neutralise
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 1000
 MAX_IMPORT_COLUMNS = 60
+MAX_READ_LINES = 10 * MAX_IMPORT_ROWS
 # An XLSX file is a ZIP archive: what it unpacks to is read, not its size on disk.
 MAX_UNPACKED_XLSX_BYTES = 50 * 1024 * 1024
 
@@ -60,15 +61,18 @@ def limited_dataset(rows):
             _("The file has more than %(count)s columns.") % {"count": MAX_IMPORT_COLUMNS}
         )
     dataset = tablib.Dataset(headers=header)
+    too_many = UnreadableFile(
+        _("The file has more than %(count)s rows: import it in parts.") % {"count": MAX_IMPORT_ROWS}
+    )
     for number, row in enumerate(rows, start=1):
+        # Empty lines are skipped, but not endlessly: a sheet can be a million of them long.
+        if number > MAX_READ_LINES:
+            raise too_many
         values = ["" if value is None else value for value in row]
         if not any(str(value).strip() for value in values):
-            continue  # an empty line
-        if number > MAX_IMPORT_ROWS:
-            raise UnreadableFile(
-                _("The file has more than %(count)s rows: import it in parts.")
-                % {"count": MAX_IMPORT_ROWS}
-            )
+            continue
+        if len(dataset) == MAX_IMPORT_ROWS:
+            raise too_many
         extra = values[len(header) :]
         if any(str(value).strip() for value in extra):
             raise UnreadableFile(

@@ -322,3 +322,19 @@ def test_an_xlsx_export_holds_dates_and_times(client, coordinator, editor, partn
     }})  # fmt: skip
     assert export.status_code == 200
     assert list(load_workbook(io.BytesIO(export.content)).active.values)[1][0] == "nagekeken"
+
+
+def test_a_sheet_of_endless_empty_rows_is_refused_without_reading_them_all(
+    client, coordinator, partner
+):
+    book = Workbook()
+    book.active.append(HEADER)
+    book.active.append(["speelplek", "Speelplek", "gezinsbond", "Straat 1", "3000"])
+    book.active.cell(row=200_000, column=1, value="verloren")
+    data = io.BytesIO()
+    book.save(data)
+    client.force_login(coordinator)
+    response = post_import(client, data.getvalue(), "plekken.xlsx", XLSX_FORMAT)
+    assert file_errors(response) == [
+        "Het bestand heeft meer dan 1000 rijen: importeer het in delen."
+    ]
