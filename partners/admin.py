@@ -9,10 +9,10 @@ from django.utils.translation import ngettext
 
 from common.history_admin import HistoryAdmin
 from common.images import delete_after_commit
-from common.import_export_admin import ImportExportAdminMixin
 
 from . import services
 from .forms import AdminLoginForm, InvitationAdminForm, PartnerAdminForm, email_is_member
+from .imports import CheckedImportExportMixin
 from .models import (
     Application,
     ApplicationStep,
@@ -22,7 +22,7 @@ from .models import (
     Partner,
     Signature,
 )
-from .resources import FORMATS, PartnerResource
+from .resources import PartnerResource
 
 
 class MembershipInline(admin.TabularInline):
@@ -38,9 +38,8 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImportExportAdminMixin, HistoryAdmin):
+class PartnerAdmin(CheckedImportExportMixin, HistoryAdmin):
     resource_classes = [PartnerResource]
-    formats = FORMATS
     form = PartnerAdminForm
     list_display = ["name", "kind", "status", "partner_since", "email", "phone"]
     list_filter = ["status", "kind"]
