@@ -39,6 +39,9 @@ class FamilyListNotesForm(forms.Form):
         return {int(name.removeprefix("note-")): value for name, value in self.cleaned_data.items()}
 
 
+NOT_AN_ADDRESS = _("This is not an e-mail address. Check it, for example: name@example.be.")
+
+
 class FamilyListEmailForm(forms.Form):
     """The one address to send the list to. It is used for that mail and kept nowhere else.
 
@@ -50,7 +53,8 @@ class FamilyListEmailForm(forms.Form):
         max_length=254,
         error_messages={
             "required": _("Type the e-mail address to send the list to."),
-            "invalid": _("This is not an e-mail address. Check it, for example: name@example.be."),
+            "invalid": NOT_AN_ADDRESS,
+            "max_length": NOT_AN_ADDRESS,
         },
         widget=forms.EmailInput(attrs={"class": "form-control", "autocomplete": "email"}),
     )
