@@ -229,8 +229,8 @@ def family_list_copy(request):
 
 @require_POST
 def family_list_email(request):
-    """Send the list to one address, typed here and kept nowhere: not in the session, not in
-    any table of ours (the outbox holds the mail only to send it), not in a log."""
+    """Send the list to one address, typed here for this mail only: it goes into no session and
+    no table of ours; the outbox holds the mail to send it, as it does every mail."""
     current, items, dropped = _current(request)
     notes_form = FamilyListNotesForm(items=items)
     form = FamilyListEmailForm(request.POST)
