@@ -53,11 +53,14 @@ def shared_url(request, family_list):
     return url if len(url) <= LINK_MAX_LENGTH else None
 
 
-def shared_qr(url):
+def shared_qr(url, *, scale=None):
+    """The QR code of the shared link, at `scale` pixels per module, or as large as fits
+    QR_MAX_WIDTH (between 2 and 4) on a screen."""
     if url is None:
         return None
-    modules = segno.make(url, error="m").symbol_size()[0]
-    scale = max(2, min(4, QR_MAX_WIDTH // modules))
+    if scale is None:
+        modules = segno.make(url, error="m").symbol_size()[0]
+        scale = max(2, min(4, QR_MAX_WIDTH // modules))
     return qr_svg(url, title=_("QR code of the link to this list"), scale=scale)
 
 
@@ -162,7 +165,9 @@ def family_list_print(request):
         {
             "items": items,
             "printing": True,
-            "shared_qr": shared_qr(url),
+            # Small on paper (a module of half a millimetre still scans), to leave room for
+            # the offers on the one page.
+            "shared_qr": shared_qr(url, scale=2),
             "made_on": timezone.localdate(),
         },
     )
