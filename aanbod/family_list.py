@@ -24,6 +24,10 @@ LINK_MAX_LENGTH = 1200
 TOKEN_MAX_LENGTH = LINK_MAX_LENGTH
 
 
+def signer():
+    return signing.Signer(salt=SIGNING_SALT)
+
+
 class BadToken(Exception):
     """A shared link that was changed, cut off or never made by us."""
 
@@ -118,19 +122,18 @@ class FamilyList:
 
     def token(self):
         """The signed, compressed form of the list for a shared link: the offer ids and notes,
-        nothing else. It carries no expiry: a printed sheet keeps its QR code for months, and
-        the link holds only public offers and what the sender chose to write; an offer taken
-        offline later simply drops out when the link is opened."""
-        return signing.dumps(
-            [[pk, note] for pk, note in self.entries], salt=SIGNING_SALT, compress=True
-        )
+        nothing else. It carries no expiry, nor a timestamp (so one list always makes one link):
+        a printed sheet keeps its QR code for months, and the link holds only public offers and
+        what the sender chose to write; an offer taken offline later simply drops out when the
+        link is opened."""
+        return signer().sign_object([[pk, note] for pk, note in self.entries], compress=True)
 
     @classmethod
     def from_token(cls, token):
         if len(token) > TOKEN_MAX_LENGTH:
             raise BadToken
         try:
-            return cls(clean_entries(signing.loads(token, salt=SIGNING_SALT)))
+            return cls(clean_entries(signer().unsign_object(token)))
         except (signing.BadSignature, ValueError, UnicodeDecodeError) as error:
             raise BadToken from error
 
