@@ -388,9 +388,9 @@ def measure(pages, requests, warmup, show_sql):
 
 
 def measure_counting(pages, requests, warmup, repeat):
-    """{page: {way: [median ms of each repetition]}}: each page requested in rounds, each
-    round once per way of counting, the ways in a turning order, so the machine's load and
-    the order weigh on all of them alike."""
+    """{page: {way: [(wall ms, CPU ms) of each timed round]}}: each page requested in rounds,
+    each round once per way of counting, the ways in a turning order, so the machine's load and
+    the order weigh on all of them alike and the ways of one round can be compared pairwise."""
     from common import usage
 
     counting = usage.count
@@ -404,19 +404,17 @@ def measure_counting(pages, requests, warmup, repeat):
     result = {name: {way: [] for way in COUNTING_WAYS} for name, _path, _query in pages}
     try:
         for _ in range(repeat):
-            times = {name: {way: [] for way in COUNTING_WAYS} for name, _p, _q in pages}
             for number in range(warmup + requests):
                 ways = COUNTING_WAYS[number % 3 :] + COUNTING_WAYS[: number % 3]
                 for name, path, query in pages:
                     for way in ways:
                         use(way)
-                        start = time.perf_counter()
+                        start, cpu = time.perf_counter(), time.process_time()
                         client.get(path, query)
+                        wall = (time.perf_counter() - start) * 1000
                         if number >= warmup:
-                            times[name][way].append((time.perf_counter() - start) * 1000)
-            for name, ways in times.items():
-                for way, values in ways.items():
-                    result[name][way].append(statistics.median(values))
+                            cpu = (time.process_time() - cpu) * 1000
+                            result[name][way].append((wall, cpu))
     finally:
         use("counted (batched)")
         usage.flush()
@@ -441,22 +439,24 @@ def counting_report(args, counts, pages, connection):
         f"{after[0]:.2f} at the end",
         f"- command: `{command_line()}`",
         f"- {args.repeat} repetitions of {args.warmup} warm-up and {args.requests} timed rounds;"
-        " in each round every page once per way, in a turning order; the median of each"
-        " repetition, then the median of those; throughput is 1 / time",
+        " in each round every page once per way, in a turning order. Medians over all timed"
+        " rounds; the throughput change is the median over the rounds of (time not counted /"
+        " time of the way) - 1, each round compared with itself, so a change in the machine's"
+        " load between rounds cancels out",
         f"- rows written: {UsageCount.objects.count()}, counting "
         f"{sum(UsageCount.objects.values_list('count', flat=True)):,} requests",
         "",
-        "| page | way | median ms per repetition | median ms | throughput vs not counted |",
-        "| --- | --- | --- | ---: | ---: |",
+        "| page | way | median ms | Python ms | throughput vs not counted |",
+        "| --- | --- | ---: | ---: | ---: |",
     ]
     for name, ways in result.items():
-        base = statistics.median(ways["not counted"])
-        for way, medians in ways.items():
-            median = statistics.median(medians)
-            change = base / median - 1
+        base = ways["not counted"]
+        for way, times in ways.items():
+            paired = [off[0] / on[0] - 1 for off, on in zip(base, times, strict=True)]
             lines.append(
-                f"| {name} | {way} | {', '.join(f'{m:.1f}' for m in medians)} | {median:.1f} |"
-                f" {change:+.1%} |"
+                f"| {name} | {way} | {statistics.median(t[0] for t in times):.1f} |"
+                f" {statistics.median(t[1] for t in times):.1f} |"
+                f" {statistics.median(paired):+.1%} |"
             )
     return "\n".join(lines)
 
