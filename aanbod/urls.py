@@ -18,6 +18,7 @@ urlpatterns = [
         name="family_list_shared",
     ),
     path("aanbod/<slug:slug>/", catalogue.offer_detail, name="offer_detail"),
+    path("aanbod/<slug:slug>/naar/<slug:way>/", catalogue.offer_contact, name="offer_contact"),
     path("aanbod/<slug:slug>/klopt-er-iets-niet/", catalogue.report_error, name="report_error"),
     path("agenda/", agenda.agenda, name="agenda"),
     path("agenda/agenda.ics", agenda.agenda_ical, name="agenda_ical"),

@@ -1,6 +1,7 @@
 """The public catalogue: the list of offers with its filters, an offer's page, and the
 "Klopt er iets niet?" form."""
 
+import re
 from math import ceil
 from urllib.parse import quote, urlencode
 
@@ -8,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import QueryDict
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from common import usage
 from common.client import take_submission_slot
 
 from .. import search
@@ -96,6 +98,7 @@ def offer_list(request):
     ]
     print_params = params.copy()
     print_params["afdrukken"] = "1"
+    usage.count(request)
     return render(
         request,
         "aanbod/offer_list.html",
@@ -392,9 +395,48 @@ def offer_detail(request, slug):
     offer = get_object_or_404(with_detail_relations(Offer.objects.published()), slug=slug)
     # Cancelled activities stay listed (as "afgelast") so nobody turns up in vain.
     activities = offer.activities.upcoming().select_related("location")[:DETAIL_MAX_ACTIVITIES]
+    usage.count(request, offer_id=offer.pk)
     return render(
         request, "aanbod/offer_detail.html", offer_detail_context(request, offer, activities)
     )
+
+
+class ContactRedirect(HttpResponseRedirect):
+    allowed_schemes = ["tel", "mailto", "http", "https"]
+
+
+# The ways to contact an offer that its page links to through offer_contact, by URL word.
+CONTACT_WAYS = {
+    "telefoon": usage.Kind.PHONE,
+    "e-mail": usage.Kind.EMAIL,
+    "website": usage.Kind.WEBSITE,
+}
+
+
+def contact_address(offer, kind):
+    """The offer's own stored contact for that way (tel:, mailto: or its website), or ""."""
+    if kind == usage.Kind.PHONE:
+        number = re.sub(r"[^0-9+]", "", offer.contact_phone)
+        return f"tel:{number}" if number else ""
+    if kind == usage.Kind.EMAIL:
+        return f"mailto:{offer.contact_email}" if offer.contact_email else ""
+    website = offer.website
+    return website if website.lower().startswith(("https://", "http://")) else ""
+
+
+def offer_contact(request, slug, way):
+    """Counts a click on an offer's phone, e-mail or website link, then sends the browser on to
+    it. Only to the offer's own contact: nothing in the request chooses where it goes."""
+    kind = CONTACT_WAYS.get(way)
+    offer = get_object_or_404(
+        Offer.objects.published().only("pk", "contact_phone", "contact_email", "website"),
+        slug=slug,
+    )
+    address = contact_address(offer, kind) if kind else ""
+    if not address:
+        raise Http404
+    usage.count(request, kind, offer_id=offer.pk)
+    return ContactRedirect(address)
 
 
 def offer_detail_context(request, offer, activities):
