@@ -200,3 +200,9 @@ def test_counting_adds_no_query_to_the_offer_page(client, offer):
     with CaptureQueriesContext(connection) as browser:
         visit(client, "/aanbod/babbelbox/")
     assert len(browser) == len(robot)
+
+
+def test_the_home_page_is_counted_in_every_language(client):
+    for path in ("/", "/fr/", "/ar/"):
+        assert visit(client, path).status_code == 200
+    assert counts() == [("view", "home", None, 3)]
