@@ -38,8 +38,9 @@ def server_error(request):
 def service_unavailable(request):
     """The 503 page, in the visitor's language, rendered without touching the database: the
     header and the messages would read the session and the user from it, so it shows the site
-    as to an anonymous visitor without messages."""
-    response = render(request, "503.html", {"user": AnonymousUser(), "messages": ()}, status=503)
+    as to an anonymous visitor without messages or a family list."""
+    context = {"user": AnonymousUser(), "messages": (), "without_session": True}
+    response = render(request, "503.html", context, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
