@@ -3,17 +3,29 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from partners.models import Partner, is_coordinator
+
+from .languages import (
+    all_languages,
+    current_language,
+    name_in,
+    source_language,
+    translation_languages,
+    validate_names,
+)
 
 MAX_AGE_MONTHS = 24 * 12  # the declaration: families with children up to 24 years
 
@@ -43,11 +55,24 @@ class Weekday(models.IntegerChoices):
 class Pillar(models.Model):
     """The five basic pillars of every Huis van het Kind, plus "extra aanbod".
 
-    The list is fixed by the engagement declaration and created by a data migration.
+    The list is fixed by the engagement declaration and created by a data migration. ``name``
+    is the declaration's official name, which staff pages and "Over ons" use; parents see
+    ``plain_name``, in words they use, and its translations in ``names``.
     """
 
     slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("official name"), max_length=120)
+    plain_name = models.CharField(
+        _("name for parents"),
+        max_length=120,
+        blank=True,
+        help_text=_("In words parents use, in Dutch. Empty: the official name."),
+    )
+    # The name for parents in the other interface languages, {"fr": "...", "en": "..."}
+    # (aanbod.languages).
+    names = models.JSONField(
+        _("names in other languages"), default=dict, blank=True, validators=[validate_names]
+    )
     # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
     uuid = models.UUIDField(
         _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
@@ -64,10 +89,19 @@ class Pillar(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def local_name(self):
+        """The name for parents in this request's language."""
+        return name_in(self.names, self.plain_name or self.name)
+
 
 class Theme(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), unique=True)
+    # The name in the other interface languages, {"fr": "...", "en": "..."} (aanbod.languages).
+    names = models.JSONField(
+        _("names in other languages"), default=dict, blank=True, validators=[validate_names]
+    )
     # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
     uuid = models.UUIDField(
         _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
@@ -81,11 +115,19 @@ class Theme(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def local_name(self):
+        return name_in(self.names, self.name)
+
 
 class Language(models.Model):
     code = models.CharField(_("language code"), max_length=10, unique=True, help_text="ISO 639-1")
     name = models.CharField(_("name"), max_length=60)
     native_name = models.CharField(_("native name"), max_length=60, blank=True)
+    # The name in the other interface languages, {"fr": "...", "en": "..."} (aanbod.languages).
+    names = models.JSONField(
+        _("names in other languages"), default=dict, blank=True, validators=[validate_names]
+    )
 
     class Meta:
         ordering = ["name"]
@@ -94,6 +136,11 @@ class Language(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def local_name(self):
+        """The name as this request's language names it: "arabe" on a French page."""
+        return name_in(self.names, self.name)
 
 
 class LocationQuerySet(models.QuerySet):
@@ -485,6 +532,88 @@ class Offer(models.Model):
             return gettext("pregnancy and %(ages)s") % {"ages": self.age_range_display}
         return self.age_range_display
 
+    @property
+    def shown(self):
+        """The offer's translatable texts in this request's language, where its partner gave
+        them, else in Dutch (:class:`ShownText`).
+
+        Lists prefetch the translation with :func:`with_shown_translation`; without it, an
+        offer looks its translation up itself (one query).
+        """
+        language = current_language()
+        if language == source_language():
+            return ShownText(self, None, language)
+        translations = getattr(self, "shown_translations", None)
+        if translations is None:
+            translations = list(self.translations.filter(language=language))
+        found = next((t for t in translations if t.language == language), None)
+        return ShownText(self, found, language)
+
+
+# The offer fields a partner can translate (OfferTranslation has the same names).
+TRANSLATED_FIELDS = ("title", "summary", "registration_details", "cost_details")
+
+
+class LocalText(str):
+    """A text with the language it is written in. ``lang_attribute`` is ' lang="nl"' when
+    that is not the page's language (WCAG 3.1.2), and empty otherwise."""
+
+    def __new__(cls, text, language, page_language):
+        obj = super().__new__(cls, text)
+        obj.language = language
+        obj.is_fallback = language != page_language
+        return obj
+
+    @property
+    def lang_attribute(self):
+        return format_html(' lang="{}"', self.language) if self.is_fallback else ""
+
+
+class ShownText:
+    """title, summary, registration_details and cost_details of an offer as a page shows
+    them: each from the translation in the page's language where it has that text, else the
+    Dutch text. Each is read when asked for, so a list that defers an offer's long texts does
+    not fetch them. ``in_dutch`` tells whether the title or summary is the Dutch one on a page
+    in another language, for the "(in Dutch)" note."""
+
+    def __init__(self, offer, offer_translation, language):
+        self._offer = offer
+        self._translation = offer_translation
+        self.language = language
+        # The offer's other texts (its description) are Dutch only: on such a page they need
+        # lang="nl" too.
+        self.page_not_dutch = language != source_language()
+
+    def __getattr__(self, name):
+        if name not in TRANSLATED_FIELDS:
+            raise AttributeError(name)
+        translated = getattr(self._translation, name, "") if self._translation else ""
+        if translated:
+            text = LocalText(translated, self.language, self.language)
+        else:
+            text = LocalText(getattr(self._offer, name), source_language(), self.language)
+        setattr(self, name, text)
+        return text
+
+    @property
+    def in_dutch(self):
+        return self.page_not_dutch and (self.title.is_fallback or self.summary.is_fallback)
+
+
+def with_shown_translation(offers, language=None):
+    """``offers`` with their translation in this request's language fetched along (one query
+    for all of them), for :attr:`Offer.shown`."""
+    language = language or current_language()
+    if language == source_language():
+        return offers
+    return offers.prefetch_related(
+        models.Prefetch(
+            "translations",
+            queryset=OfferTranslation.objects.filter(language=language).defer("search_vector"),
+            to_attr="shown_translations",
+        )
+    )
+
 
 def not_in_lists(prefix=""):
     """The offer columns that no list of offers shows, and the largest: lists leave them out
@@ -557,6 +686,88 @@ class ScheduleSlot(models.Model):
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+
+class OfferTranslationQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """The translations a person may change: those of the offers they may change."""
+        return self.filter(offer__provider__in=Partner.objects.for_user(user))
+
+
+class OfferTranslation(models.Model):
+    """An offer's texts in another interface language, written by its partner. Pages show
+    each text in the page's language where it is given here, else the Dutch one."""
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=translation_languages)
+    title = models.CharField(_("title"), max_length=150)
+    summary = models.CharField(_("short summary"), max_length=300)
+    registration_details = models.TextField(_("how to take part"), blank=True)
+    cost_details = models.CharField(_("cost details"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    # The search document in the language's own configuration (aanbod.languages), written by
+    # the trigger in aanbod/sql/translations.sql, like Offer.search_vector.
+    search_vector = SearchVectorField(_("search document"), null=True, editable=False)
+
+    objects = OfferTranslationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
+
+    class Meta:
+        ordering = ["offer", "language"]
+        verbose_name = _("offer translation")
+        verbose_name_plural = _("offer translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offer", "language"], name="offer_translation_one_per_language"
+            )
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="aanbod_offertranslation_search"),
+        ]
+
+    def __str__(self):
+        return f"{self.offer} ({self.language})"
+
+
+class SearchSynonym(models.Model):
+    """A word people search for in one language, and the Dutch words to look for as well:
+    "allaitement" → "borstvoeding". Coordinators keep the list in the admin; the search adds
+    the Dutch words of every term the search text holds (aanbod.search)."""
+
+    language = models.CharField(_("language"), max_length=10, choices=all_languages)
+    term = models.CharField(
+        _("search term"),
+        max_length=100,
+        help_text=_("One or more words, as people type them. Case and accents do not matter."),
+    )
+    dutch_words = models.CharField(
+        _("Dutch words"),
+        max_length=200,
+        help_text=_("The Dutch words to search for as well, separated by spaces: any of them."),
+    )
+
+    class Meta:
+        ordering = ["language", "term"]
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "term"], name="search_synonym_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.term} → {self.dutch_words}"
+
+    def clean(self):
+        from .search import synonym_key
+
+        self.term = synonym_key(self.term or "")
+        self.dutch_words = " ".join((self.dutch_words or "").split())
+        if not self.term:
+            raise ValidationError({"term": _("Type the word people search for.")})
+        if not any(ch.isalnum() for ch in self.dutch_words):
+            raise ValidationError({"dutch_words": _("Type at least one Dutch word.")})
 
 
 class ActivityQuerySet(models.QuerySet):

@@ -5,8 +5,15 @@ accent-insensitive configuration (``dutch_unaccent``), ranked with ``ts_rank``. 
 nothing, a trigram word-similarity match on the title and the theme names catches typos.
 The configuration and the triggers that keep the document current are in aanbod/sql/search.sql;
 the indexes were made by migration ``aanbod/migrations/0004_offer_search.py``.
+
+On a page in another language the search also looks in the offers' translations into that
+language (``OfferTranslation.search_vector``, in the language's own configuration, see
+aanbod/sql/translations.sql). And in every language, the Dutch words of the coordinators'
+synonyms (``SearchSynonym``: "allaitement" → "borstvoeding") that the text holds are looked for
+in the Dutch text as well.
 """
 
+import re
 import unicodedata
 
 from django.contrib.postgres.search import (
@@ -14,14 +21,28 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramWordSimilarity,
 )
-from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
-from django.db.models.functions import Greatest
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from .facets import Facet, has_any
-from .models import FilterLog, Offer, SearchLog, Theme
+from .languages import current_language, search_config, source_language
+from .models import FilterLog, Offer, OfferTranslation, SearchLog, SearchSynonym, Theme
 
 MAX_QUERY_LENGTH = 200
+# A synonym's term is at most this many words long ("aide aux devoirs").
+MAX_SYNONYM_WORDS = 5
 # The text search configuration of aanbod/sql/search.sql: Dutch stemming after unaccent.
 SEARCH_CONFIG = "dutch_unaccent"
 # Ordering by relevance needs the rank of every match. For up to this many matches that takes
@@ -81,7 +102,31 @@ def normalise_query(text) -> str:
     return " ".join(fold(_clean(text)).split())[:MAX_QUERY_LENGTH].strip()
 
 
-def search_offers(offers, text):
+def synonym_key(text):
+    """How a synonym's term and the words of a search text are compared: lower case, accents
+    removed, only the words ("Garde d’enfants" → "garde d enfants")."""
+    return " ".join(re.findall(r"\w+", normalise_query(text)))
+
+
+def synonyms_in(text, language):
+    """The Dutch words of the synonyms in ``language`` whose term is in ``text`` (one query),
+    without repeats, in the order of the terms."""
+    words = synonym_key(text).split()
+    phrases = {
+        " ".join(words[start : start + length])
+        for length in range(1, MAX_SYNONYM_WORDS + 1)
+        for start in range(len(words) - length + 1)
+    }
+    if not phrases:
+        return []
+    found = SearchSynonym.objects.filter(language=language, term__in=phrases).order_by("term")
+    dutch = []
+    for dutch_words in found.values_list("dutch_words", flat=True):
+        dutch += [word for word in dutch_words.split() if word not in dutch]
+    return dutch
+
+
+def search_offers(offers, text, language=None):
     """Narrow ``offers`` to those matching the user's ``text``, best first.
 
     Returns ``(queryset, used_fallback)``. The queryset is ``offers`` filtered (never widened:
@@ -90,6 +135,11 @@ def search_offers(offers, text):
     RANKED_MATCHES_LIMIT offers match). ``used_fallback`` is True when the full-text search
     found nothing and a typo-tolerant similarity match on titles and themes was used instead.
     Blank text returns ``(offers, False)`` unchanged.
+
+    ``language`` (this request's by default): on a page in another language than Dutch, an
+    offer also matches when its translation into that language does. The Dutch words of the
+    synonyms the text holds are searched for too; the queryset carries them as
+    ``synonyms`` (the page says it searched for them).
 
     Any text is accepted: it is cut to 200 characters and stripped of control characters, and
     search operators ("-word", "quoted phrase", or) never cause an error.
@@ -104,13 +154,40 @@ def search_offers(offers, text):
     if not any(ch.isalnum() for ch in cleaned):
         # Only punctuation: nothing to look for, and no query worth sending.
         return _no_results(offers), False
+    language = language or current_language()
+    synonyms = synonyms_in(cleaned, language)
     query = SearchQuery(cleaned, config=SEARCH_CONFIG, search_type="websearch")
-    matches = offers.filter(search_vector=query)
+    if synonyms:
+        query |= SearchQuery(" or ".join(synonyms), config=SEARCH_CONFIG, search_type="websearch")
+    matching = Q(search_vector=query)
+    rank = SearchRank(F("search_vector"), query)
+    if language != source_language():
+        translated_query = SearchQuery(
+            cleaned, config=search_config(language), search_type="websearch"
+        )
+        translations = OfferTranslation.objects.filter(
+            language=language, search_vector=translated_query
+        )
+        matching |= Q(pk__in=translations.values("offer_id"))
+        translated_rank = translations.filter(offer=OuterRef("pk")).annotate(
+            rank=SearchRank(F("search_vector"), translated_query)
+        )
+        rank = Greatest(
+            rank,
+            Coalesce(Subquery(translated_rank.values("rank")[:1]), Value(0.0)),
+            output_field=FloatField(),
+        )
+    matches = offers.filter(matching)
     found = _count_up_to_limit(matches)
     if not found:
-        return _typo_fallback(offers, cleaned), True
-    rank = SearchRank(F("search_vector"), query)
-    return _counted(_ordered(matches.annotate(rank=rank), found), found), False
+        return _with_synonyms(_typo_fallback(offers, cleaned), synonyms), True
+    ranked = _counted(_ordered(matches.annotate(rank=rank), found), found)
+    return _with_synonyms(ranked, synonyms), False
+
+
+def _with_synonyms(queryset, synonyms):
+    queryset.synonyms = synonyms
+    return queryset
 
 
 def record_search(text, result_count):
