@@ -8,6 +8,7 @@ missing, the Dutch one is shown, marked ``lang="nl"`` so a screen reader reads i
 """
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -61,11 +62,14 @@ def all_languages():
 
 
 def validate_names(value):
-    """``names`` of a pillar, theme or language: {language code: name}, for the translation
-    languages only, each a short text."""
+    """``names`` of a pillar, theme or language: {language code: name}, each a short text, for
+    languages Django knows other than Dutch (so names can be written before a language is
+    switched on in settings.LANGUAGES)."""
     if not isinstance(value, dict):
         raise ValidationError(_("Give the names as a list of language: name."), code="not_a_dict")
-    allowed = dict(translation_languages())
+    allowed = {code: info["name"] for code, info in LANG_INFO.items() if "name" in info}
+    allowed.update(translation_languages())
+    allowed.pop(source_language(), None)
     for code, name in value.items():
         if code not in allowed:
             raise ValidationError(

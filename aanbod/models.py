@@ -603,16 +603,22 @@ class ShownText:
 def with_shown_translation(offers, language=None):
     """``offers`` with their translation in this request's language fetched along (one query
     for all of them), for :attr:`Offer.shown`."""
+    return offers.prefetch_related(*shown_translation_lookups(language=language))
+
+
+def shown_translation_lookups(prefix="", language=None):
+    """The prefetch of :func:`with_shown_translation`, for offers reached through a relation
+    (``prefix`` "offer__"); none on a Dutch page."""
     language = language or current_language()
     if language == source_language():
-        return offers
-    return offers.prefetch_related(
+        return []
+    return [
         models.Prefetch(
-            "translations",
+            prefix + "translations",
             queryset=OfferTranslation.objects.filter(language=language).defer("search_vector"),
             to_attr="shown_translations",
         )
-    )
+    ]
 
 
 def not_in_lists(prefix=""):
@@ -729,6 +735,38 @@ class OfferTranslation(models.Model):
 
     def __str__(self):
         return f"{self.offer} ({self.language})"
+
+
+def translation_state(offer, language):
+    """ "complete", "partial" (a title and summary, but not every other text the Dutch offer
+    has) or "missing": how far an offer is translated into ``language``. Reads the offer's
+    prefetched ``translations``."""
+    found = next((t for t in offer.translations.all() if t.language == language), None)
+    if found is None:
+        return "missing"
+    for name in ("registration_details", "cost_details"):
+        if getattr(offer, name) and not getattr(found, name):
+            return "partial"
+    return "complete"
+
+
+def translation_counts(offers):
+    """How many of ``offers`` have a translation into each translation language, in one
+    query: [(code, language name, translated, missing)]."""
+    languages = translation_languages()
+    counts = offers.order_by().aggregate(
+        total=models.Count("pk"),
+        **{
+            code: models.Count(
+                "pk",
+                filter=models.Exists(
+                    OfferTranslation.objects.filter(offer=models.OuterRef("pk"), language=code)
+                ),
+            )
+            for code, _name in languages
+        },
+    )
+    return [(code, name, counts[code], counts["total"] - counts[code]) for code, name in languages]
 
 
 class SearchSynonym(models.Model):
