@@ -1,12 +1,14 @@
 """The catalogue and an offer's page in French and English, with translated and untranslated
 offers: accessible (Dutch text marked as Dutch), usable on a phone and without JavaScript."""
 
+import re
+
 import pytest
 from django.utils import translation
 
 from aanbod.models import Language, OfferTranslation, Theme
 from tests import factories
-from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll
+from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, log_in
 
 LANGUAGES = ["fr", "en"]
 
@@ -116,3 +118,40 @@ def test_the_catalogue_and_an_offer_work_without_javascript_in_another_language(
     no_js_page.get_by_role("link", name=title).click()
     assert no_js_page.get_by_role("heading", level=1).inner_text().startswith(title)
     assert_no_horizontal_scroll(no_js_page)
+
+
+@pytest.fixture
+def editor(offers):
+    return factories.make_member(offers[1].provider, email="redacteur@example.org")
+
+
+def test_the_translation_pages_pass_axe_and_fit_a_phone(phone_page, live_server, offers, editor):
+    _translated, untranslated = offers
+    log_in(phone_page, live_server, editor)
+    phone_page.goto(f"/mijn/gezinsbond/aanbod/{untranslated.pk}/vertalingen/")
+    assert_accessible(phone_page)
+    phone_page.get_by_role("link", name=re.compile("Vertalen.*Frans")).click()
+    assert_no_horizontal_scroll(phone_page)
+    assert_accessible(phone_page)
+    phone_page.get_by_role("button", name="Bewaren").click()
+    phone_page.get_by_label("Titel").fill("Ludothèque")
+    phone_page.get_by_role("button", name="Bewaren").click()
+    assert_accessible(phone_page)  # with the message that title and summary go together
+    phone_page.goto("/mijn/gezinsbond/aanbod/vertalingen/")
+    assert_no_horizontal_scroll(phone_page)
+    assert_accessible(phone_page)
+
+
+def test_a_partner_translates_an_offer_without_javascript(no_js_page, live_server, offers, editor):
+    _translated, untranslated = offers
+    log_in(no_js_page, live_server, editor)
+    no_js_page.goto(f"/mijn/gezinsbond/aanbod/{untranslated.pk}/vertalingen/fr/")
+    no_js_page.get_by_label("Titel").fill("Ludothèque")
+    no_js_page.get_by_role("button", name="Bewaren").click()
+    # Title and summary go together: a message, and nothing typed is lost.
+    assert no_js_page.get_by_label("Titel").input_value() == "Ludothèque"
+    no_js_page.get_by_label("Korte uitleg").fill("Empruntez des jouets.")
+    no_js_page.get_by_role("button", name="Bewaren").click()
+    assert no_js_page.get_by_text("Je wijzigingen zijn bewaard.").is_visible()
+    no_js_page.goto(f"/fr{path_of(untranslated)}")
+    assert no_js_page.get_by_role("heading", level=1).inner_text() == "Ludothèque"
