@@ -11,6 +11,7 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 # The PostgreSQL text search configuration of each language's texts: the language's snowball
@@ -32,6 +33,17 @@ SEARCH_CONFIG_SOURCES = {
     "arabic_unaccent": "arabic",
     PLAIN_SEARCH_CONFIG: "simple",
 }
+
+
+def dutch_attributes():
+    """The attributes of an element with Dutch text on this page: ' lang="nl"' when the page
+    is in another language (WCAG 3.1.2), with ' dir="ltr"' on a right-to-left page; else
+    empty."""
+    if current_language() == source_language():
+        return ""
+    if translation.get_language_bidi():
+        return format_html(' lang="{}" dir="ltr"', source_language())
+    return format_html(' lang="{}"', source_language())
 
 
 def search_config(language):

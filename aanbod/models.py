@@ -10,7 +10,6 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +20,7 @@ from partners.models import Partner, is_coordinator
 from .languages import (
     all_languages,
     current_language,
+    dutch_attributes,
     name_in,
     source_language,
     translation_languages,
@@ -556,7 +556,8 @@ TRANSLATED_FIELDS = ("title", "summary", "registration_details", "cost_details")
 
 class LocalText(str):
     """A text with the language it is written in. ``lang_attribute`` is ' lang="nl"' when
-    that is not the page's language (WCAG 3.1.2), and empty otherwise."""
+    that is Dutch on a page in another language (WCAG 3.1.2; aanbod.languages.dutch_attributes),
+    and empty otherwise."""
 
     def __new__(cls, text, language, page_language):
         obj = super().__new__(cls, text)
@@ -566,7 +567,7 @@ class LocalText(str):
 
     @property
     def lang_attribute(self):
-        return format_html(' lang="{}"', self.language) if self.is_fallback else ""
+        return dutch_attributes() if self.is_fallback else ""
 
 
 class ShownText:
@@ -583,6 +584,7 @@ class ShownText:
         # The offer's other texts (its description) are Dutch only: on such a page they need
         # lang="nl" too.
         self.page_not_dutch = language != source_language()
+        self.dutch_attributes = dutch_attributes()
 
     def __getattr__(self, name):
         if name not in TRANSLATED_FIELDS:

@@ -159,7 +159,7 @@ def search_offers(offers, text, language=None):
     query = SearchQuery(cleaned, config=SEARCH_CONFIG, search_type="websearch")
     if synonyms:
         query |= SearchQuery(" or ".join(synonyms), config=SEARCH_CONFIG, search_type="websearch")
-    matching = Q(search_vector=query)
+    matches = offers.filter(search_vector=query)
     rank = SearchRank(F("search_vector"), query)
     if language != source_language():
         translated_query = SearchQuery(
@@ -168,7 +168,10 @@ def search_offers(offers, text, language=None):
         translations = OfferTranslation.objects.filter(
             language=language, search_vector=translated_query
         )
-        matching |= Q(pk__in=translations.values("offer_id"))
+        # "id IN (Dutch matches UNION translated matches)": each side uses its own index, where
+        # an OR of the two conditions would check every offer.
+        by_dutch = Offer.objects.filter(search_vector=query).values("pk").order_by()
+        matches = offers.filter(pk__in=by_dutch.union(translations.values("offer_id").order_by()))
         translated_rank = translations.filter(offer=OuterRef("pk")).annotate(
             rank=SearchRank(F("search_vector"), translated_query)
         )
@@ -177,7 +180,6 @@ def search_offers(offers, text, language=None):
             Coalesce(Subquery(translated_rank.values("rank")[:1]), Value(0.0)),
             output_field=FloatField(),
         )
-    matches = offers.filter(matching)
     found = _count_up_to_limit(matches)
     if not found:
         return _with_synonyms(_typo_fallback(offers, cleaned), synonyms), True

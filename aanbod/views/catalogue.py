@@ -23,7 +23,7 @@ from common.client import take_submission_slot
 from .. import search
 from ..filters import OfferFilter
 from ..forms import ErrorReportForm
-from ..languages import current_language, source_language
+from ..languages import current_language, dutch_attributes, source_language
 from ..models import Offer, OfferLocation, not_in_lists, with_shown_translation
 from ..review import months_before, needs_review
 from .locations import map_markers
@@ -115,6 +115,7 @@ def offer_list(request):
             "print_query": print_params.urlencode(),
             "printing": printing,
             "page_not_dutch": current_language() != source_language(),
+            "dutch_attributes": dutch_attributes(),
             "print_truncated": printing and paginator.num_pages > 1,
             "sort_choices": OfferFilter.SORT_CHOICES,
             "printed_at": timezone.now(),

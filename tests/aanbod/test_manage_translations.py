@@ -3,11 +3,11 @@ that miss a translation, and the coordinators' counts per language in the admin.
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from aanbod.models import Offer, OfferTranslation
+from aanbod.models import Offer, OfferTranslation, SearchSynonym, Theme
 from tests import factories
 from tests.aanbod.staff import page_data, portal_url
 
@@ -23,6 +23,12 @@ def offer(partner):
         cost_details="€ 2",
         registration_details="Bel ons.",
     )
+
+
+# The lists below name every translation language: these tests fix which ones there are.
+THREE_LANGUAGES = override_settings(
+    LANGUAGES=[("nl", "Dutch"), ("fr", "French"), ("en", "English")]
+)
 
 
 def logged_in(user):
@@ -115,6 +121,7 @@ def test_a_save_over_someone_elses_change_is_refused_and_keeps_what_was_typed(
     assert OfferTranslation.objects.get().summary == "Parler et jouer."
 
 
+@THREE_LANGUAGES
 def test_the_offer_tab_shows_the_state_of_each_language(client, editor, partner, offer):
     OfferTranslation.objects.create(offer=offer, language="fr", title="Babbelbox", summary="x")
     client.force_login(editor)
@@ -124,6 +131,7 @@ def test_the_offer_tab_shows_the_state_of_each_language(client, editor, partner,
     assert states == {"fr": "partial", "en": "missing"}
 
 
+@THREE_LANGUAGES
 def test_partners_see_which_offers_lack_a_translation(
     client, editor, partner, other_partner, offer, django_assert_max_num_queries
 ):
@@ -137,7 +145,7 @@ def test_partners_see_which_offers_lack_a_translation(
         response = client.get(portal_url("translation_list", partner))
     rows = response.context["rows"]
     assert [row["offer"].title for row in rows] == ["Babbelbox"]
-    assert rows[0]["missing"] == ["Frans", "Engels"]
+    assert [str(name) for name in rows[0]["missing"]] == ["French", "English"]
     assert [count[2:] for count in response.context["counts"]] == [(1, 1), (1, 1)]
 
 
@@ -157,6 +165,7 @@ def test_the_list_takes_as_many_queries_for_many_offers_as_for_few(
         client.get(url)
 
 
+@THREE_LANGUAGES
 def test_coordinators_see_the_counts_per_language_in_the_admin(client, coordinator, partner):
     translated = factories.make_offer(partner, "Babbelbox")
     OfferTranslation.objects.create(offer=translated, language="en", title="x", summary="y")
@@ -192,3 +201,34 @@ def test_the_offer_form_hints_at_long_sentences_and_words(client, editor, partne
     short = factories.make_offer(partner, "Babbelbox", summary="Samen spelen. Voor peuters.")
     response = client.get(portal_url("offer_edit", partner, short.pk))
     assert "readability-hint" not in response.text
+
+
+def test_coordinators_give_a_theme_its_names_in_the_admin(client, coordinator):
+    theme = Theme.objects.create(name="Slapen", slug="slapen", names={"uk": "Сон"})
+    client.force_login(coordinator)
+    url = reverse("admin:aanbod_theme_change", args=[theme.pk])
+    page = client.get(url)
+    assert "Naam in het Frans" in page.text
+    response = client.post(
+        url, {"name": "Slapen", "slug": "slapen", "name_fr": "  Sommeil ", "name_en": ""}
+    )
+    assert response.status_code == 302
+    theme.refresh_from_db()
+    # The Ukrainian name has no field while the site has no Ukrainian pages: it is kept.
+    assert theme.names == {"fr": "Sommeil", "uk": "Сон"}
+
+
+def test_coordinators_keep_the_search_synonyms_in_the_admin(client, coordinator):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("admin:aanbod_searchsynonym_add"),
+        {"language": "fr", "term": "Câlin", "dutch_words": "knuffelen"},
+    )
+    assert response.status_code == 302
+    assert SearchSynonym.objects.get(term="calin").dutch_words == "knuffelen"
+    twice = client.post(
+        reverse("admin:aanbod_searchsynonym_add"),
+        {"language": "fr", "term": "CÂLIN", "dutch_words": "knuffel"},
+    )
+    assert twice.status_code == 200  # the same term again: a message, not an error page
+    assert SearchSynonym.objects.filter(term="calin").count() == 1

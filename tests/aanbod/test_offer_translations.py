@@ -227,3 +227,13 @@ def test_about_keeps_the_official_pillar_names(client, db):
     assert "Consultation chez un médecin ou une infirmière" in home.text
     assert "Medische, psychosociale" not in home.text
     assert "Consultatie bij arts of verpleegkundige" in client.get("/").text
+
+
+@override_settings(LANGUAGES=[("nl", "Dutch"), ("fr", "French"), ("ar", "Arabic")])
+def test_dutch_text_on_a_right_to_left_page_also_reads_left_to_right(partner):
+    offer = factories.make_offer(partner, title="Speelotheek")
+    with translation.override("ar"):
+        shown = Offer.objects.get(pk=offer.pk).shown
+        assert shown.title.lang_attribute == ' lang="nl" dir="ltr"'
+    with translation.override("fr"):
+        assert shown.title.lang_attribute == ' lang="nl"'
