@@ -1,4 +1,5 @@
 import uuid
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -537,12 +538,21 @@ class Offer(models.Model):
         """The offer's translatable texts in this request's language, where its partner gave
         them, else in Dutch (:class:`ShownText`).
 
-        Lists prefetch the translation with :func:`with_shown_translation`; without it, an
-        offer looks its translation up itself (one query).
+        Lists fetch the translation along with :func:`with_shown_texts` (in the same query) or
+        :func:`with_shown_translation` (one more query for all); without either, an offer looks
+        its translation up itself (one query).
         """
         language = current_language()
         if language == source_language():
             return ShownText(self, None, language)
+        if "shown_title" in self.__dict__:
+            # Joined by with_shown_texts(): no translation when its title is None.
+            found = None
+            if self.shown_title is not None:
+                found = SimpleNamespace(
+                    **{name: getattr(self, f"shown_{name}") for name in TRANSLATED_FIELDS}
+                )
+            return ShownText(self, found, language)
         translations = getattr(self, "shown_translations", None)
         if translations is None:
             translations = list(self.translations.filter(language=language))
@@ -606,6 +616,21 @@ def with_shown_translation(offers, language=None):
     """``offers`` with their translation in this request's language fetched along (one query
     for all of them), for :attr:`Offer.shown`."""
     return offers.prefetch_related(*shown_translation_lookups(language=language))
+
+
+def with_shown_texts(offers, language=None):
+    """``offers`` with the texts of their translation in this request's language joined in
+    the same query, for :attr:`Offer.shown`: for the catalogue, whose query budget has no
+    room for one more query."""
+    language = language or current_language()
+    if language == source_language():
+        return offers
+    return offers.annotate(
+        shown_translation=models.FilteredRelation(
+            "translations", condition=Q(translations__language=language)
+        ),
+        **{f"shown_{name}": F(f"shown_translation__{name}") for name in TRANSLATED_FIELDS},
+    )
 
 
 def shown_translation_lookups(prefix="", language=None):

@@ -24,7 +24,13 @@ from .. import search
 from ..filters import OfferFilter
 from ..forms import ErrorReportForm
 from ..languages import current_language, dutch_attributes, source_language
-from ..models import Offer, OfferLocation, not_in_lists, with_shown_translation
+from ..models import (
+    Offer,
+    OfferLocation,
+    not_in_lists,
+    with_shown_texts,
+    with_shown_translation,
+)
 from ..review import months_before, needs_review
 from .locations import map_markers
 
@@ -59,7 +65,7 @@ FILTER_PANEL = (
 
 def offer_list(request):
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
-    offers = with_shown_translation(
+    offers = with_shown_texts(
         filterset.qs.select_related("provider")
         .defer(*not_in_lists())
         .prefetch_related(

@@ -237,3 +237,13 @@ def test_dutch_text_on_a_right_to_left_page_also_reads_left_to_right(partner):
         assert shown.title.lang_attribute == ' lang="nl" dir="ltr"'
     with translation.override("fr"):
         assert shown.title.lang_attribute == ' lang="nl"'
+
+
+def test_the_catalogue_in_french_takes_no_more_queries_than_in_dutch(client, catalogue):
+    client.get("/aanbod/")
+    with CaptureQueriesContext(connection) as dutch:
+        client.get("/aanbod/")
+    with CaptureQueriesContext(connection) as french:
+        response = client.get("/fr/aanbod/")
+    assert len(french) == len(dutch)
+    assert "Consultation sommeil" in response.text
