@@ -141,12 +141,6 @@ class OfferTranslationAdmin(HistoryAdmin):
             Offer.objects.filter(pk=obj.offer_id).update(version=F("version") + 1)
 
 
-class OfferTranslationInline(admin.StackedInline):
-    model = OfferTranslation
-    extra = 0
-    fields = ["language", "title", "summary", "registration_details", "cost_details"]
-
-
 # The history admins ("History" on a change page) show who changed what and let coordinators
 # put an earlier version back.
 @admin.register(Location)
@@ -216,7 +210,7 @@ class OfferAdmin(ImportExportMixin, HistoryAdmin):
     list_select_related = ["provider"]
     date_hierarchy = "updated_at"
     readonly_fields = ["version", "created_at", "updated_at"]
-    inlines = [OfferLocationInline, ActivityInline, OfferTranslationInline]
+    inlines = [OfferLocationInline, ActivityInline]
     formfield_overrides = URL_FIELDS
 
     def save_model(self, request, obj, form, change):

@@ -156,8 +156,6 @@ class OfferFilter(django_filters.FilterSet):
         # How many offers the search found, counted up to search.RANKED_MATCHES_LIMIT + 1;
         # None when it did not count them.
         self.match_count = None
-        # The Dutch words of the synonyms the search text holds (aanbod.search).
-        self.synonyms = []
         self.sort = self.SORT_TITLE
 
     def filter_queryset(self, queryset):
@@ -170,7 +168,6 @@ class OfferFilter(django_filters.FilterSet):
             self.search_text = text
             queryset, self.fallback_used = search.search_offers(queryset, text)
             self.match_count = getattr(queryset, "match_count", None)
-            self.synonyms = getattr(queryset, "synonyms", [])
         queryset = queryset.annotate(next_activity_at=Subquery(next_activity_start()))
         return self.order(queryset, data.get("sorteer"))
 

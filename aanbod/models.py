@@ -569,15 +569,12 @@ class LocalText(str):
     that is Dutch on a page in another language (WCAG 3.1.2; aanbod.languages.dutch_attributes),
     and empty otherwise."""
 
-    def __new__(cls, text, language, page_language):
+    def __new__(cls, text, language, page_language, dutch_attributes=""):
         obj = super().__new__(cls, text)
         obj.language = language
         obj.is_fallback = language != page_language
+        obj.lang_attribute = dutch_attributes if obj.is_fallback else ""
         return obj
-
-    @property
-    def lang_attribute(self):
-        return dutch_attributes() if self.is_fallback else ""
 
 
 class ShownText:
@@ -594,6 +591,7 @@ class ShownText:
         # The offer's other texts (its description) are Dutch only: on such a page they need
         # lang="nl" too.
         self.page_not_dutch = language != source_language()
+        # Made now, while the page's language is active.
         self.dutch_attributes = dutch_attributes()
 
     def __getattr__(self, name):
@@ -603,7 +601,12 @@ class ShownText:
         if translated:
             text = LocalText(translated, self.language, self.language)
         else:
-            text = LocalText(getattr(self._offer, name), source_language(), self.language)
+            text = LocalText(
+                getattr(self._offer, name),
+                source_language(),
+                self.language,
+                self.dutch_attributes,
+            )
         setattr(self, name, text)
         return text
 

@@ -16,8 +16,12 @@ in the Dutch text as well.
 import re
 import unicodedata
 
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
+    SearchConfig,
     SearchQuery,
+    SearchQueryCombinable,
+    SearchQueryField,
     SearchRank,
     TrigramWordSimilarity,
 )
@@ -108,22 +112,40 @@ def synonym_key(text):
     return " ".join(re.findall(r"\w+", normalise_query(text)))
 
 
-def synonyms_in(text, language):
-    """The Dutch words of the synonyms in ``language`` whose term is in ``text`` (one query),
-    without repeats, in the order of the terms."""
+def synonym_words(text, language):
+    """The Dutch words of the synonyms in ``language`` whose term is in ``text``, joined by
+    " or ", as a subquery: the search asks for them in its own query, not one of their own."""
     words = synonym_key(text).split()
     phrases = {
         " ".join(words[start : start + length])
         for length in range(1, MAX_SYNONYM_WORDS + 1)
         for start in range(len(words) - length + 1)
     }
-    if not phrases:
-        return []
-    found = SearchSynonym.objects.filter(language=language, term__in=phrases).order_by("term")
-    dutch = []
-    for dutch_words in found.values_list("dutch_words", flat=True):
-        dutch += [word for word in dutch_words.split() if word not in dutch]
-    return dutch
+    found = (
+        SearchSynonym.objects.filter(language=language, term__in=sorted(phrases))
+        .order_by()
+        .values("language")
+        .annotate(words=StringAgg("dutch_words", " or ", order_by="term"))
+        .values("words")
+    )
+    return Coalesce(Subquery(found), Value(""), output_field=TextField())
+
+
+class DutchWordsQuery(SearchQueryCombinable, Func):
+    """websearch_to_tsquery() of the synonyms' Dutch words; empty when there are none."""
+
+    function = "websearch_to_tsquery"
+    output_field = SearchQueryField()
+
+    def __init__(self, words):
+        super().__init__(SearchConfig.from_parameter(SEARCH_CONFIG), words)
+
+
+def synonyms_shown(offers):
+    """The Dutch words the search added for these offers (a page of its results), without
+    repeats: the page tells the visitor it searched for them."""
+    words = getattr(offers[0], "synonym_words", "") if offers else ""
+    return list(dict.fromkeys(words.replace(" or ", " ").split()))
 
 
 def search_offers(offers, text, language=None):
@@ -138,8 +160,8 @@ def search_offers(offers, text, language=None):
 
     ``language`` (this request's by default): on a page in another language than Dutch, an
     offer also matches when its translation into that language does. The Dutch words of the
-    synonyms the text holds are searched for too; the queryset carries them as
-    ``synonyms`` (the page says it searched for them).
+    synonyms the text holds are searched for too; the offers found carry them as
+    ``synonym_words`` (see :func:`synonyms_shown`).
 
     Any text is accepted: it is cut to 200 characters and stripped of control characters, and
     search operators ("-word", "quoted phrase", or) never cause an error.
@@ -155,10 +177,10 @@ def search_offers(offers, text, language=None):
         # Only punctuation: nothing to look for, and no query worth sending.
         return _no_results(offers), False
     language = language or current_language()
-    synonyms = synonyms_in(cleaned, language)
-    query = SearchQuery(cleaned, config=SEARCH_CONFIG, search_type="websearch")
-    if synonyms:
-        query |= SearchQuery(" or ".join(synonyms), config=SEARCH_CONFIG, search_type="websearch")
+    synonyms = synonym_words(cleaned, language)
+    query = SearchQuery(cleaned, config=SEARCH_CONFIG, search_type="websearch") | DutchWordsQuery(
+        synonyms
+    )
     matches = offers.filter(search_vector=query)
     rank = SearchRank(F("search_vector"), query)
     if language != source_language():
@@ -182,14 +204,9 @@ def search_offers(offers, text, language=None):
         )
     found = _count_up_to_limit(matches)
     if not found:
-        return _with_synonyms(_typo_fallback(offers, cleaned), synonyms), True
-    ranked = _counted(_ordered(matches.annotate(rank=rank), found), found)
-    return _with_synonyms(ranked, synonyms), False
-
-
-def _with_synonyms(queryset, synonyms):
-    queryset.synonyms = synonyms
-    return queryset
+        return _typo_fallback(offers, cleaned), True
+    ranked = matches.annotate(rank=rank, synonym_words=synonyms)
+    return _counted(_ordered(ranked, found), found), False
 
 
 def record_search(text, result_count):

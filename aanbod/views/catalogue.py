@@ -111,6 +111,7 @@ def offer_list(request):
             # An invalid value opens the panel, so its message is seen next to its field.
             "filters_open": any(filterset.form[name].errors for name in FILTER_PANEL),
             "offers": page.object_list,
+            "synonyms": search.synonyms_shown(page.object_list),
             "markers": _result_markers(page.object_list),
             "result_count": paginator.count,
             "result_count_limited": paginator.limited,

@@ -187,15 +187,14 @@ def test_text_without_letters_or_digits_finds_nothing(partner):
     assert used_fallback is False
 
 
-def test_the_search_takes_at_most_three_queries(partner):
-    # The synonyms the text holds, the count, the ranked list.
+def test_the_search_takes_at_most_two_queries(partner):
     for number in range(5):
         offer = factories.make_offer(partner, title=f"Babbelbox {number}")
         offer.themes.add(make_theme(f"Thema {number}"))
     with CaptureQueriesContext(connection) as queries:
         result, _ = search_offers(Offer.objects.published(), "babbelbox")
         assert len(titles(result)) == 5
-    assert len(queries) <= 3
+    assert len(queries) <= 2
 
 
 # The search document follows edits, whichever way an offer is written.
