@@ -1,10 +1,13 @@
+from django import forms
 from django.contrib import admin
 from django.db import models, transaction
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from common.history_admin import HistoryAdmin
 from partners.imports import CheckedImportExportMixin
 
+from .languages import translation_languages
 from .models import (
     Activity,
     ErrorReport,
@@ -13,33 +16,129 @@ from .models import (
     Location,
     Offer,
     OfferLocation,
+    OfferTranslation,
     Pillar,
     ReviewReminder,
     ScheduleSlot,
     SearchLog,
+    SearchSynonym,
     Theme,
+    translation_counts,
 )
 from .resources import LocationResource, OfferResource
 
 
+class NamesForm(forms.ModelForm):
+    """A pillar's, theme's or language's ``names`` as one field per language of the site."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _language in translation_languages():
+            self.fields[f"name_{code}"].initial = (self.instance.names or {}).get(code, "")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # Names in languages the site does not show (yet) have no field: they are kept.
+        names = dict(self.instance.names or {})
+        for code, _language in translation_languages():
+            name = " ".join(cleaned_data.get(f"name_{code}", "").split())
+            if name:
+                names[code] = name
+            else:
+                names.pop(code, None)
+        self.instance.names = names
+        return cleaned_data
+
+
+class NamesAdminMixin:
+    """The names in the other languages on the change page, one field each (the languages of
+    settings.LANGUAGES at the time, so a new language gets its field without a change here)."""
+
+    exclude = ["names"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        fields = {
+            f"name_{code}": forms.CharField(
+                label=_("Name in %(language)s") % {"language": language},
+                max_length=120,
+                required=False,
+            )
+            for code, language in translation_languages()
+        }
+        kwargs["form"] = type("NamesForm", (NamesForm,), fields)
+        return super().get_form(request, obj, **kwargs)
+
+
 @admin.register(Pillar)
-class PillarAdmin(admin.ModelAdmin):
-    list_display = ["name", "order", "is_basic"]
-    search_fields = ["name"]
+class PillarAdmin(NamesAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "plain_name", "order", "is_basic"]
+    search_fields = ["name", "plain_name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(NamesAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
+class LanguageAdmin(NamesAdminMixin, admin.ModelAdmin):
     list_display = ["name", "native_name", "code"]
     search_fields = ["name", "native_name", "code"]
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(admin.ModelAdmin):
+    """The words people search for in their language, and the Dutch words the search adds."""
+
+    list_display = ["term", "language", "dutch_words"]
+    list_filter = ["language"]
+    search_fields = ["term", "dutch_words"]
+
+
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """Offers without a translation into one language (the counts are on the list of offer
+    translations)."""
+
+    title = _("without a translation into")
+    parameter_name = "zonder_vertaling"
+
+    def lookups(self, request, model_admin):
+        return translation_languages()
+
+    def queryset(self, request, queryset):
+        if self.value() in dict(translation_languages()):
+            return queryset.exclude(translations__language=self.value())
+        return queryset
+
+
+@admin.register(OfferTranslation)
+class OfferTranslationAdmin(HistoryAdmin):
+    """Offers in other languages; above the list, per language how many published offers
+    have a translation, with a link to those that have none."""
+
+    list_display = ["offer", "language", "title", "updated_at"]
+    list_filter = ["language"]
+    search_fields = ["offer__title", "title", "summary"]
+    autocomplete_fields = ["offer"]
+    list_select_related = ["offer"]
+    fields = ["offer", "language", "title", "summary", "registration_details", "cost_details"]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "language_counts": translation_counts(Offer.objects.published()),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        # A translation belongs to its offer: a partner's open form of it is refused, not
+        # overwritten.
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            Offer.objects.filter(pk=obj.offer_id).update(version=F("version") + 1)
 
 
 # The history admins ("History" on a change page) show who changed what and let coordinators
@@ -101,6 +200,7 @@ class OfferAdmin(CheckedImportExportMixin, HistoryAdmin):
         "format",
         "service_area",
         "for_expecting",
+        MissingTranslationFilter,
     ]
     search_fields = ["title", "summary", "description", "provider__name"]
     prepopulated_fields = {"slug": ["title"]}

@@ -7,12 +7,14 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from . import search
 from .facets import Facet, has_any
+from .languages import name_in
 from .models import (
     Activity,
     AgeBand,
@@ -255,42 +257,49 @@ class OfferFilter(django_filters.FilterSet):
 
 
 def catalogue_choices():
-    """The choices of the pillar, theme and language filters, fetched in one query.
+    """The choices of the pillar, theme and language filters, fetched in one query, with their
+    names in this request's language (aanbod.languages).
 
-    The catalogue page keeps to ten queries, and the text search may need three of them; one
+    The catalogue page keeps to ten queries, and the text search may need four of them; one
     UNION instead of three small queries leaves room for it. Pillars keep their fixed order,
-    themes and languages go by name.
+    themes and languages go by their name in the page's language.
 
     Returns the choices per filter, and per filter the id of each value: with ids the filters
     need no join to the pillar, theme or language table, and PostgreSQL knows from its
     statistics how many offers each id has, which it cannot guess for a slug in another table.
     """
 
-    def rows(queryset, kind, position, value, native):
+    def rows(queryset, kind, position, value, dutch, native):
         return (
             queryset.order_by()
-            .annotate(kind=Value(kind), position=position, value=F(value), native=native)
-            .values_list("kind", "position", "value", "name", "native", "pk")
+            .annotate(
+                kind=Value(kind), position=position, value=F(value), dutch=dutch, native=native
+            )
+            .values_list("kind", "position", "value", "dutch", "names", "native", "pk")
         )
 
     no_position = Value(0, output_field=IntegerField())
     no_native = Value("", output_field=CharField())
-    union = rows(Pillar.objects, "pijler", F("order"), "slug", no_native).union(
-        rows(Theme.objects, "thema", no_position, "slug", no_native),
-        rows(Language.objects, "taal", no_position, "code", F("native_name")),
+    plain_name = Coalesce(NullIf("plain_name", Value("")), "name")
+    union = rows(Pillar.objects, "pijler", F("order"), "slug", plain_name, no_native).union(
+        rows(Theme.objects, "thema", no_position, "slug", F("name"), no_native),
+        rows(Language.objects, "taal", no_position, "code", F("name"), F("native_name")),
         all=True,
     )
     choices = {"pijler": [], "thema": [], "taal": []}
     ids = {"pijler": {}, "thema": {}, "taal": {}}
-    for kind, _position, value, name, native, pk in union.order_by("kind", "position", "name"):
+    for kind, _position, value, dutch, names, native, pk in union.order_by("kind", "position"):
+        name = name_in(names, dutch)
         choices[kind].append((value, language_label(name, native) if kind == "taal" else name))
         ids[kind][value] = pk
+    for kind in ("thema", "taal"):
+        choices[kind].sort(key=lambda choice: search.fold(choice[1]))
     return choices, ids
 
 
 def language_label(name, native_name):
-    """ "Arabisch (العربية)": the name as we write it, and as its speakers do."""
-    if native_name and native_name != name:
+    """ "arabe (العربية)": the name in the page's language, and as its speakers write it."""
+    if native_name and search.fold(native_name) != search.fold(name):
         return f"{name} ({native_name})"
     return name
 
@@ -368,7 +377,9 @@ class ActivityFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # One query per list of choices; checking a value against them then needs no query,
         # and a value that is no slug at all (even one with a NUL) never reaches the database.
-        self.filters["pijler"].extra["choices"] = list(Pillar.objects.values_list("slug", "name"))
+        self.filters["pijler"].extra["choices"] = [
+            (pillar.slug, pillar.local_name) for pillar in Pillar.objects.all()
+        ]
         self.filters["plek"].extra["choices"] = list(
             Location.objects.huizen_first().values_list("slug", "name")
         )

@@ -1,9 +1,12 @@
 import uuid
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -15,6 +18,16 @@ from simple_history.models import HistoricalRecords
 
 from aanbod.ages import MAX_AGE_MONTHS, age_range_in_words
 from partners.models import Partner, is_coordinator
+
+from .languages import (
+    all_languages,
+    current_language,
+    dutch_attributes,
+    name_in,
+    source_language,
+    translation_languages,
+    validate_names,
+)
 
 
 class Postcode(models.TextChoices):
@@ -42,11 +55,24 @@ class Weekday(models.IntegerChoices):
 class Pillar(models.Model):
     """The five basic pillars of every Huis van het Kind, plus "extra aanbod".
 
-    The list is fixed by the engagement declaration and created by a data migration.
+    The list is fixed by the engagement declaration and created by a data migration. ``name``
+    is the declaration's official name, which staff pages and "Over ons" use; parents see
+    ``plain_name``, in words they use, and its translations in ``names``.
     """
 
     slug = models.SlugField(_("slug"), unique=True)
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("official name"), max_length=120)
+    plain_name = models.CharField(
+        _("name for parents"),
+        max_length=120,
+        blank=True,
+        help_text=_("In words parents use, in Dutch. Empty: the official name."),
+    )
+    # The name for parents in the other interface languages, {"fr": "...", "en": "..."}
+    # (aanbod.languages).
+    names = models.JSONField(
+        _("names in other languages"), default=dict, blank=True, validators=[validate_names]
+    )
     # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
     uuid = models.UUIDField(
         _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
@@ -63,10 +89,19 @@ class Pillar(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def local_name(self):
+        """The name for parents in this request's language."""
+        return name_in(self.names, self.plain_name or self.name)
+
 
 class Theme(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), unique=True)
+    # The name in the other interface languages, {"fr": "...", "en": "..."} (aanbod.languages).
+    names = models.JSONField(
+        _("names in other languages"), default=dict, blank=True, validators=[validate_names]
+    )
     # The identifier the open data (HSDS) publishes: stable, and says nothing about the row.
     uuid = models.UUIDField(
         _("open data identifier"), default=uuid.uuid4, unique=True, editable=False
@@ -80,11 +115,19 @@ class Theme(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def local_name(self):
+        return name_in(self.names, self.name)
+
 
 class Language(models.Model):
     code = models.CharField(_("language code"), max_length=10, unique=True, help_text="ISO 639-1")
     name = models.CharField(_("name"), max_length=60)
     native_name = models.CharField(_("native name"), max_length=60, blank=True)
+    # The name in the other interface languages, {"fr": "...", "en": "..."} (aanbod.languages).
+    names = models.JSONField(
+        _("names in other languages"), default=dict, blank=True, validators=[validate_names]
+    )
 
     class Meta:
         ordering = ["name"]
@@ -93,6 +136,11 @@ class Language(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def local_name(self):
+        """The name as this request's language names it: "arabe" on a French page."""
+        return name_in(self.names, self.name)
 
 
 class LocationQuerySet(models.QuerySet):
@@ -457,6 +505,123 @@ class Offer(models.Model):
             self.age_min_months, self.age_max_months, for_expecting=self.for_expecting
         )
 
+    @property
+    def shown(self):
+        """The offer's translatable texts in this request's language, where its partner gave
+        them, else in Dutch (:class:`ShownText`).
+
+        Lists fetch the translation along with :func:`with_shown_texts` (in the same query) or
+        :func:`with_shown_translation` (one more query for all); without either, an offer looks
+        its translation up itself (one query).
+        """
+        language = current_language()
+        if language == source_language():
+            return ShownText(self, None, language)
+        if "shown_title" in self.__dict__:
+            # Joined by with_shown_texts(): no translation when its title is None.
+            found = None
+            if self.shown_title is not None:
+                found = SimpleNamespace(
+                    **{name: getattr(self, f"shown_{name}") for name in TRANSLATED_FIELDS}
+                )
+            return ShownText(self, found, language)
+        translations = getattr(self, "shown_translations", None)
+        if translations is None:
+            translations = list(self.translations.filter(language=language))
+        found = next((t for t in translations if t.language == language), None)
+        return ShownText(self, found, language)
+
+
+# The offer fields a partner can translate (OfferTranslation has the same names).
+TRANSLATED_FIELDS = ("title", "summary", "registration_details", "cost_details")
+
+
+class LocalText(str):
+    """A text with the language it is written in. ``lang_attribute`` is ' lang="nl"' when
+    that is Dutch on a page in another language (WCAG 3.1.2; aanbod.languages.dutch_attributes),
+    and empty otherwise."""
+
+    def __new__(cls, text, language, page_language, dutch_attributes=""):
+        obj = super().__new__(cls, text)
+        obj.language = language
+        obj.is_fallback = language != page_language
+        obj.lang_attribute = dutch_attributes if obj.is_fallback else ""
+        return obj
+
+
+class ShownText:
+    """title, summary, registration_details and cost_details of an offer as a page shows
+    them: each from the translation in the page's language where it has that text, else the
+    Dutch text. Each is read when asked for, so a list that defers an offer's long texts does
+    not fetch them. ``in_dutch`` tells whether the title or summary is the Dutch one on a page
+    in another language, for the "(in Dutch)" note."""
+
+    def __init__(self, offer, offer_translation, language):
+        self._offer = offer
+        self._translation = offer_translation
+        self.language = language
+        # The offer's other texts (its description) are Dutch only: on such a page they need
+        # lang="nl" too.
+        self.page_not_dutch = language != source_language()
+        # Made now, while the page's language is active.
+        self.dutch_attributes = dutch_attributes()
+
+    def __getattr__(self, name):
+        if name not in TRANSLATED_FIELDS:
+            raise AttributeError(name)
+        translated = getattr(self._translation, name, "") if self._translation else ""
+        if translated:
+            text = LocalText(translated, self.language, self.language)
+        else:
+            text = LocalText(
+                getattr(self._offer, name),
+                source_language(),
+                self.language,
+                self.dutch_attributes,
+            )
+        setattr(self, name, text)
+        return text
+
+    @property
+    def in_dutch(self):
+        return self.page_not_dutch and (self.title.is_fallback or self.summary.is_fallback)
+
+
+def with_shown_translation(offers, language=None):
+    """``offers`` with their translation in this request's language fetched along (one query
+    for all of them), for :attr:`Offer.shown`."""
+    return offers.prefetch_related(*shown_translation_lookups(language=language))
+
+
+def with_shown_texts(offers, language=None):
+    """``offers`` with the texts of their translation in this request's language joined in
+    the same query, for :attr:`Offer.shown`: for the catalogue, whose query budget has no
+    room for one more query."""
+    language = language or current_language()
+    if language == source_language():
+        return offers
+    return offers.annotate(
+        shown_translation=models.FilteredRelation(
+            "translations", condition=Q(translations__language=language)
+        ),
+        **{f"shown_{name}": F(f"shown_translation__{name}") for name in TRANSLATED_FIELDS},
+    )
+
+
+def shown_translation_lookups(prefix="", language=None):
+    """The prefetch of :func:`with_shown_translation`, for offers reached through a relation
+    (``prefix`` "offer__"); none on a Dutch page."""
+    language = language or current_language()
+    if language == source_language():
+        return []
+    return [
+        models.Prefetch(
+            prefix + "translations",
+            queryset=OfferTranslation.objects.filter(language=language).defer("search_vector"),
+            to_attr="shown_translations",
+        )
+    ]
+
 
 def not_in_lists(prefix=""):
     """The offer columns that no list of offers shows, and the largest: lists leave them out
@@ -529,6 +694,120 @@ class ScheduleSlot(models.Model):
 
     def __str__(self):
         return f"{self.get_weekday_display()} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+
+class OfferTranslationQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """The translations a person may change: those of the offers they may change."""
+        return self.filter(offer__provider__in=Partner.objects.for_user(user))
+
+
+class OfferTranslation(models.Model):
+    """An offer's texts in another interface language, written by its partner. Pages show
+    each text in the page's language where it is given here, else the Dutch one."""
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(_("language"), max_length=10, choices=translation_languages)
+    title = models.CharField(_("title"), max_length=150)
+    summary = models.CharField(_("short summary"), max_length=300)
+    registration_details = models.TextField(_("how to take part"), blank=True)
+    cost_details = models.CharField(_("cost details"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+    # The search document in the language's own configuration (aanbod.languages), written by
+    # the trigger in aanbod/sql/translations.sql, like Offer.search_vector.
+    search_vector = SearchVectorField(_("search document"), null=True, editable=False)
+
+    objects = OfferTranslationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
+
+    class Meta:
+        ordering = ["offer", "language"]
+        verbose_name = _("offer translation")
+        verbose_name_plural = _("offer translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offer", "language"], name="offer_translation_one_per_language"
+            )
+        ]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="aanbod_offertranslation_search"),
+        ]
+
+    def __str__(self):
+        return f"{self.offer} ({self.language})"
+
+
+def translation_state(offer, language):
+    """ "complete", "partial" (a title and summary, but not every other text the Dutch offer
+    has) or "missing": how far an offer is translated into ``language``. Reads the offer's
+    prefetched ``translations``."""
+    found = next((t for t in offer.translations.all() if t.language == language), None)
+    if found is None:
+        return "missing"
+    for name in ("registration_details", "cost_details"):
+        if getattr(offer, name) and not getattr(found, name):
+            return "partial"
+    return "complete"
+
+
+def translation_counts(offers):
+    """How many of ``offers`` have a translation into each translation language, in one
+    query: [(code, language name, translated, missing)]."""
+    languages = translation_languages()
+    counts = offers.order_by().aggregate(
+        total=models.Count("pk"),
+        **{
+            code: models.Count(
+                "pk",
+                filter=models.Exists(
+                    OfferTranslation.objects.filter(offer=models.OuterRef("pk"), language=code)
+                ),
+            )
+            for code, _name in languages
+        },
+    )
+    return [(code, name, counts[code], counts["total"] - counts[code]) for code, name in languages]
+
+
+class SearchSynonym(models.Model):
+    """A word people search for in one language, and the Dutch words to look for as well:
+    "allaitement" → "borstvoeding". Coordinators keep the list in the admin; the search adds
+    the Dutch words of every term the search text holds (aanbod.search)."""
+
+    language = models.CharField(_("language"), max_length=10, choices=all_languages)
+    term = models.CharField(
+        _("search term"),
+        max_length=100,
+        help_text=_("One or more words, as people type them. Case and accents do not matter."),
+    )
+    dutch_words = models.CharField(
+        _("Dutch words"),
+        max_length=200,
+        help_text=_("The Dutch words to search for as well, separated by spaces: any of them."),
+    )
+
+    class Meta:
+        ordering = ["language", "term"]
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "term"], name="search_synonym_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.term} → {self.dutch_words}"
+
+    def clean(self):
+        from .search import synonym_key
+
+        self.term = synonym_key(self.term or "")
+        self.dutch_words = " ".join((self.dutch_words or "").split())
+        if not self.term:
+            raise ValidationError({"term": _("Type the word people search for.")})
+        if not any(ch.isalnum() for ch in self.dutch_words):
+            raise ValidationError({"dutch_words": _("Type at least one Dutch word.")})
 
 
 class ActivityQuerySet(models.QuerySet):

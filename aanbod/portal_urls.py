@@ -4,7 +4,7 @@ namespace; every URL answers 404 to people who may not act for the partner."""
 
 from django.urls import path
 
-from .views import manage_dashboard, manage_locations, manage_offers
+from .views import manage_dashboard, manage_locations, manage_offers, manage_translations
 
 urlpatterns = [
     path("<slug:slug>/", manage_dashboard.dashboard, name="dashboard"),
@@ -15,6 +15,11 @@ urlpatterns = [
         name="offer_export",
     ),
     path("<slug:slug>/aanbod/nieuw/", manage_offers.offer_create, name="offer_create"),
+    path(
+        "<slug:slug>/aanbod/vertalingen/",
+        manage_translations.translation_list,
+        name="translation_list",
+    ),
     path("<slug:slug>/aanbod/<int:offer_id>/", manage_offers.offer_edit, name="offer_edit"),
     path(
         "<slug:slug>/aanbod/<int:offer_id>/plekken-en-uren/",
@@ -25,6 +30,16 @@ urlpatterns = [
         "<slug:slug>/aanbod/<int:offer_id>/activiteiten/",
         manage_offers.offer_activities,
         name="offer_activities",
+    ),
+    path(
+        "<slug:slug>/aanbod/<int:offer_id>/vertalingen/",
+        manage_translations.offer_translations,
+        name="offer_translations",
+    ),
+    path(
+        "<slug:slug>/aanbod/<int:offer_id>/vertalingen/<slug:language>/",
+        manage_translations.offer_translation_edit,
+        name="offer_translation_edit",
     ),
     path(
         "<slug:slug>/aanbod/<int:offer_id>/voorbeeld/",

@@ -5,23 +5,48 @@ accent-insensitive configuration (``dutch_unaccent``), ranked with ``ts_rank``. 
 nothing, a trigram word-similarity match on the title and the theme names catches typos.
 The configuration and the triggers that keep the document current are in aanbod/sql/search.sql;
 the indexes were made by migration ``aanbod/migrations/0004_offer_search.py``.
+
+On a page in another language the search also looks in the offers' translations into that
+language (``OfferTranslation.search_vector``, in the language's own configuration, see
+aanbod/sql/translations.sql). And in every language, the Dutch words of the coordinators'
+synonyms (``SearchSynonym``: "allaitement" → "borstvoeding") that the text holds are looked for
+in the Dutch text as well.
 """
 
+import re
 import unicodedata
 
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
+    SearchConfig,
     SearchQuery,
+    SearchQueryCombinable,
+    SearchQueryField,
     SearchRank,
     TrigramWordSimilarity,
 )
-from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
-from django.db.models.functions import Greatest
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from .facets import Facet, has_any
-from .models import FilterLog, Offer, SearchLog, Theme
+from .languages import current_language, search_config, source_language
+from .models import FilterLog, Offer, OfferTranslation, SearchLog, SearchSynonym, Theme
 
 MAX_QUERY_LENGTH = 200
+# A synonym's term is at most this many words long ("aide aux devoirs").
+MAX_SYNONYM_WORDS = 5
 # The text search configuration of aanbod/sql/search.sql: Dutch stemming after unaccent.
 SEARCH_CONFIG = "dutch_unaccent"
 # Ordering by relevance needs the rank of every match. For up to this many matches that takes
@@ -81,7 +106,49 @@ def normalise_query(text) -> str:
     return " ".join(fold(_clean(text)).split())[:MAX_QUERY_LENGTH].strip()
 
 
-def search_offers(offers, text):
+def synonym_key(text):
+    """How a synonym's term and the words of a search text are compared: lower case, accents
+    removed, only the words ("Garde d’enfants" → "garde d enfants")."""
+    return " ".join(re.findall(r"\w+", normalise_query(text)))
+
+
+def synonym_words(text, language):
+    """The Dutch words of the synonyms in ``language`` whose term is in ``text``, joined by
+    " or ", as a subquery: the search asks for them in its own query, not one of their own."""
+    words = synonym_key(text).split()
+    phrases = {
+        " ".join(words[start : start + length])
+        for length in range(1, MAX_SYNONYM_WORDS + 1)
+        for start in range(len(words) - length + 1)
+    }
+    found = (
+        SearchSynonym.objects.filter(language=language, term__in=sorted(phrases))
+        .order_by()
+        .values("language")
+        .annotate(words=StringAgg("dutch_words", " or ", order_by="term"))
+        .values("words")
+    )
+    return Coalesce(Subquery(found), Value(""), output_field=TextField())
+
+
+class DutchWordsQuery(SearchQueryCombinable, Func):
+    """websearch_to_tsquery() of the synonyms' Dutch words; empty when there are none."""
+
+    function = "websearch_to_tsquery"
+    output_field = SearchQueryField()
+
+    def __init__(self, words):
+        super().__init__(SearchConfig.from_parameter(SEARCH_CONFIG), words)
+
+
+def synonyms_shown(offers):
+    """The Dutch words the search added for these offers (a page of its results), without
+    repeats: the page tells the visitor it searched for them."""
+    words = getattr(offers[0], "synonym_words", "") if offers else ""
+    return list(dict.fromkeys(words.replace(" or ", " ").split()))
+
+
+def search_offers(offers, text, language=None):
     """Narrow ``offers`` to those matching the user's ``text``, best first.
 
     Returns ``(queryset, used_fallback)``. The queryset is ``offers`` filtered (never widened:
@@ -90,6 +157,11 @@ def search_offers(offers, text):
     RANKED_MATCHES_LIMIT offers match). ``used_fallback`` is True when the full-text search
     found nothing and a typo-tolerant similarity match on titles and themes was used instead.
     Blank text returns ``(offers, False)`` unchanged.
+
+    ``language`` (this request's by default): on a page in another language than Dutch, an
+    offer also matches when its translation into that language does. The Dutch words of the
+    synonyms the text holds are searched for too; the offers found carry them as
+    ``synonym_words`` (see :func:`synonyms_shown`).
 
     Any text is accepted: it is cut to 200 characters and stripped of control characters, and
     search operators ("-word", "quoted phrase", or) never cause an error.
@@ -104,13 +176,37 @@ def search_offers(offers, text):
     if not any(ch.isalnum() for ch in cleaned):
         # Only punctuation: nothing to look for, and no query worth sending.
         return _no_results(offers), False
-    query = SearchQuery(cleaned, config=SEARCH_CONFIG, search_type="websearch")
+    language = language or current_language()
+    synonyms = synonym_words(cleaned, language)
+    query = SearchQuery(cleaned, config=SEARCH_CONFIG, search_type="websearch") | DutchWordsQuery(
+        synonyms
+    )
     matches = offers.filter(search_vector=query)
+    rank = SearchRank(F("search_vector"), query)
+    if language != source_language():
+        translated_query = SearchQuery(
+            cleaned, config=search_config(language), search_type="websearch"
+        )
+        translations = OfferTranslation.objects.filter(
+            language=language, search_vector=translated_query
+        )
+        # "id IN (Dutch matches UNION translated matches)": each side uses its own index, where
+        # an OR of the two conditions would check every offer.
+        by_dutch = Offer.objects.filter(search_vector=query).values("pk").order_by()
+        matches = offers.filter(pk__in=by_dutch.union(translations.values("offer_id").order_by()))
+        translated_rank = translations.filter(offer=OuterRef("pk")).annotate(
+            rank=SearchRank(F("search_vector"), translated_query)
+        )
+        rank = Greatest(
+            rank,
+            Coalesce(Subquery(translated_rank.values("rank")[:1]), Value(0.0)),
+            output_field=FloatField(),
+        )
     found = _count_up_to_limit(matches)
     if not found:
         return _typo_fallback(offers, cleaned), True
-    rank = SearchRank(F("search_vector"), query)
-    return _counted(_ordered(matches.annotate(rank=rank), found), found), False
+    ranked = matches.annotate(rank=rank, synonym_words=synonyms)
+    return _counted(_ordered(ranked, found), found), False
 
 
 def record_search(text, result_count):

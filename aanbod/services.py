@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .models import ErrorReport, Location, Offer, OfferLocation, ScheduleSlot
+from .models import ErrorReport, Location, Offer, OfferLocation, OfferTranslation, ScheduleSlot
 
 
 class VersionConflict(Exception):
@@ -122,6 +122,16 @@ def offer_save_locations(*, offer, formset, base_version):
     formset.save_all()
     offer.refresh_from_db()
     _save_with_history(offer, "places")
+
+
+def offer_save_translation(*, offer, form, base_version):
+    """Save an offer's texts in one language (a valid OfferTranslationForm), or remove them
+    when the form was left empty. A translation belongs to the offer: its version goes up."""
+    _claim_version(offer, base_version)
+    if form.removes:
+        OfferTranslation.objects.filter(offer=offer, language=form.instance.language).delete()
+        return None
+    return form.save()
 
 
 def offer_save_activities(*, offer, formset, base_version):

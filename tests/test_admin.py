@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 
-from aanbod.models import ErrorReport, Language, ScheduleSlot, SearchLog, Theme
+from aanbod.models import ErrorReport, Language, OfferTranslation, ScheduleSlot, SearchLog, Theme
 from partners.models import Declaration, Signature
 from tests import factories
 
@@ -53,6 +53,7 @@ def one_of_everything(partner, editor):
     factories.make_activity(offer)
     offer.themes.add(Theme.objects.create(name="Slapen", slug="slapen"))
     offer.languages.add(Language.objects.create(code="ar", name="Arabisch"))
+    OfferTranslation.objects.create(offer=offer, language="fr", title="Massage bébé", summary="…")
     ErrorReport.objects.create(offer=offer, message="Het adres klopt niet.")
     SearchLog.objects.create(query="borstvoeding", result_count=0)
     declaration = Declaration.objects.create(

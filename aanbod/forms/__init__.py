@@ -8,6 +8,7 @@ from .common import KeyedForm, VersionedForm, location_choices
 from .locations import LocationForm
 from .offer_locations import OfferLocationFormSet
 from .offers import OfferForm
+from .translations import OfferTranslationForm
 
 __all__ = [
     "ErrorReportForm",
@@ -15,6 +16,7 @@ __all__ = [
     "LocationForm",
     "OfferForm",
     "OfferLocationFormSet",
+    "OfferTranslationForm",
     "ActivityFormSet",
     "VersionedForm",
     "location_choices",

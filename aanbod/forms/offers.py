@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Partner
 
 from ..models import MAX_AGE_MONTHS, POSTCODES, Language, Offer, Pillar, Postcode, Theme
+from ..readability import readability_hints
 from .common import VersionedForm, clean_phone
 
 MAX_AGE_YEARS = MAX_AGE_MONTHS // 12
@@ -155,7 +156,25 @@ class OfferForm(VersionedForm, forms.ModelForm):
             self.fields[name].widget.attrs.update(
                 {"inputmode": "numeric", "aria-describedby": "age-help"}
             )
+        self._add_readability_hint()
         self.helper = self._helper()
+
+    def _add_readability_hint(self):
+        """Under the summary, what would make it easier to read (aanbod.readability): for the
+        summary as typed when the form comes back, else as stored."""
+        if self.is_bound:
+            summary = self.data.get(self.add_prefix("summary"))
+        else:
+            summary = self.instance.summary
+        hints = readability_hints(summary)
+        if hints:
+            field = self.fields["summary"]
+            field.help_text = format_html(
+                '{} <span class="readability-hint"><strong>{}</strong> {}</span>',
+                field.help_text,
+                _("Easier to read?"),
+                " ".join(hints),
+            )
 
     def _selectable(self, name, queryset):
         """The choices of a many-to-many field, each marked whether the offer has it, in one

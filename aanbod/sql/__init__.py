@@ -1,7 +1,9 @@
 """The database functions and triggers of the offer catalogue, in .sql files in this folder:
 
 - search.sql keeps the search document ``Offer.search_vector`` current (aanbod/search.py);
-- facets.sql keeps the filter codes ``Offer.facets`` current (aanbod/facets.py).
+- facets.sql keeps the filter codes ``Offer.facets`` current (aanbod/facets.py);
+- translations.sql keeps the search documents of ``OfferTranslation`` current, each in its
+  language's configuration (aanbod/languages.py).
 
 Migrations apply them with :func:`apply`: 0008 first, then each migration that goes with a
 change to a file. Names in braces in a file are filled in from :func:`placeholders`.
@@ -14,6 +16,7 @@ from django.conf import settings
 from django.db import migrations
 
 from aanbod.facets import Facet
+from aanbod.languages import PLAIN_SEARCH_CONFIG, SEARCH_CONFIG_SOURCES, SEARCH_CONFIGS
 from aanbod.models import POSTCODES, Offer
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -47,7 +50,10 @@ def placeholders(connection):
     ``{time_zone}``: settings.TIME_ZONE, in which a weekday is read; ``{facet_pillar}`` and
     the like: the prefix of each kind of filter code (:class:`aanbod.facets.Facet`);
     ``{area_leuven}``, ``{area_some}``: the service areas that cover all of Leuven or some
-    deelgemeenten, and ``{leuven_postcodes}``: all postcodes of Leuven (aanbod.models).
+    deelgemeenten, and ``{leuven_postcodes}``: all postcodes of Leuven (aanbod.models);
+    ``{search_configs}``: the text search configurations to make, as an array of (name,
+    stemmer), and ``{language_configs}``: the WHEN ... THEN ... ELSE ... of a CASE that gives
+    each language code its configuration (aanbod.languages).
     """
     with connection.cursor() as cursor:
         cursor.execute(
@@ -65,6 +71,17 @@ def placeholders(connection):
         "area_leuven": _literal(Offer.ServiceArea.LEUVEN),
         "area_some": _literal(Offer.ServiceArea.AREAS),
         "leuven_postcodes": "ARRAY[" + ", ".join(map(_literal, POSTCODES)) + "]::text[]",
+        "search_configs": "ARRAY["
+        + ", ".join(
+            f"ARRAY[{_literal(name)}, {_literal(source)}]"
+            for name, source in SEARCH_CONFIG_SOURCES.items()
+        )
+        + "]::text[]",
+        "language_configs": " ".join(
+            f"WHEN {_literal(code)} THEN {_literal(f'{here}.{name}')}::regconfig"
+            for code, name in SEARCH_CONFIGS.items()
+        )
+        + f" ELSE {_literal(f'{here}.{PLAIN_SEARCH_CONFIG}')}::regconfig",
     }
 
 

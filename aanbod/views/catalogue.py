@@ -26,7 +26,14 @@ from common.client import take_submission_slot
 from .. import search
 from ..filters import OfferFilter
 from ..forms import ErrorReportForm
-from ..models import Offer, OfferLocation, not_in_lists
+from ..languages import current_language, dutch_attributes, source_language
+from ..models import (
+    Offer,
+    OfferLocation,
+    not_in_lists,
+    with_shown_texts,
+    with_shown_translation,
+)
 from ..review import months_before, needs_review
 from .locations import map_markers
 
@@ -61,7 +68,7 @@ FILTER_PANEL = (
 
 def offer_list(request):
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
-    offers = (
+    offers = with_shown_texts(
         filterset.qs.select_related("provider")
         .defer(*not_in_lists())
         .prefetch_related(
@@ -111,6 +118,7 @@ def offer_list(request):
             # An invalid value opens the panel, so its message is seen next to its field.
             "filters_open": any(filterset.form[name].errors for name in FILTER_PANEL),
             "offers": page.object_list,
+            "synonyms": search.synonyms_shown(page.object_list),
             "markers": _result_markers(page.object_list),
             "result_count": paginator.count,
             "result_count_limited": paginator.limited,
@@ -120,6 +128,8 @@ def offer_list(request):
             "pagination_query": params.urlencode(),
             "print_query": print_params.urlencode(),
             "printing": printing,
+            "page_not_dutch": current_language() != source_language(),
+            "dutch_attributes": dutch_attributes(),
             "print_truncated": printing and paginator.num_pages > 1,
             "sort_choices": OfferFilter.SORT_CHOICES,
             "brochure_pillar": _single_pillar(filterset),
@@ -379,15 +389,19 @@ def _result_markers(offers):
 
 def with_detail_relations(offers):
     """What an offer's page shows besides the offer, fetched with it (one query each)."""
-    return offers.select_related("provider").prefetch_related(
-        "co_providers",
-        "languages",
-        "pillars",
-        "themes",
-        Prefetch(
-            "offer_locations",
-            queryset=OfferLocation.objects.select_related("location").prefetch_related("slots"),
-        ),
+    return (
+        with_shown_translation(offers)
+        .select_related("provider")
+        .prefetch_related(
+            "co_providers",
+            "languages",
+            "pillars",
+            "themes",
+            Prefetch(
+                "offer_locations",
+                queryset=OfferLocation.objects.select_related("location").prefetch_related("slots"),
+            ),
+        )
     )
 
 
@@ -442,16 +456,18 @@ def offer_contact(request, slug, way):
 def offer_detail_context(request, offer, activities):
     """The offer page's context; the portal's preview shows a draft with it."""
     share_url = request.build_absolute_uri(offer.get_absolute_url())
-    share_body = f"{offer.title}\n{offer.summary}\n\n{share_url}"
+    text = offer.shown
+    share_body = f"{text.title}\n{text.summary}\n\n{share_url}"
     return {
         "offer": offer,
+        "text": text,
         "offer_locations": offer.offer_locations.all(),
         "markers": map_markers((place.location, ()) for place in offer.offer_locations.all()),
         "activities": activities,
         "needs_review_notice": needs_review_notice(offer),
         "share_url": share_url,
         "share_mailto": "mailto:?"
-        + urlencode({"subject": offer.title, "body": share_body}, quote_via=quote),
+        + urlencode({"subject": text.title, "body": share_body}, quote_via=quote),
     }
 
 

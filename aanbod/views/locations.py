@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from common import usage
 from partners.models import Partner
 
-from ..models import Activity, Location, Offer, not_in_lists
+from ..models import Activity, Location, Offer, not_in_lists, shown_translation_lookups
 
 # The place page lists the next activities there; the agenda, filtered on the place, has all.
 LOCATION_ACTIVITIES = 10
@@ -65,7 +65,7 @@ def location_detail(request, slug):
         location.offer_locations.filter(offer__status=Offer.Status.PUBLISHED)
         .select_related("offer__provider")
         .defer(*not_in_lists("offer__"))
-        .prefetch_related("slots")
+        .prefetch_related("slots", *shown_translation_lookups("offer__"))
         .order_by("offer__title")
     )
     activities = (

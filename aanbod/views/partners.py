@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from common import usage
 from partners.models import Partner
 
-from ..models import Offer
+from ..models import Offer, with_shown_translation
 
 
 def partner_list(request):
@@ -36,9 +36,11 @@ def partner_detail(request, slug):
     """
     partner = get_object_or_404(Partner.objects.public(), slug=slug)
     offers = list(
-        Offer.objects.published()
-        .filter(Q(provider=partner) | Q(pk__in=partner.co_offers.values("pk")))
-        .select_related("provider")
+        with_shown_translation(
+            Offer.objects.published()
+            .filter(Q(provider=partner) | Q(pk__in=partner.co_offers.values("pk")))
+            .select_related("provider")
+        )
     )
     usage.count(request)
     return render(

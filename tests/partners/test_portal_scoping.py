@@ -15,6 +15,7 @@ from aanbod.models import (
     Location,
     Offer,
     OfferLocation,
+    OfferTranslation,
     ScheduleSlot,
 )
 from partners.models import Invitation, Membership, Partner, Signature
@@ -85,6 +86,9 @@ def targets(partner, manager, editor):
         offer_location=place, weekday=1, start_time="09:00", end_time="12:00"
     )
     factories.make_activity(offer)
+    OfferTranslation.objects.create(
+        offer=offer, language="fr", title="De la partenaire", summary="…"
+    )
     report = ErrorReport.objects.create(offer=offer, message="Klopt niet")
     # Sent by the partner to a third one: the outsider's partner is on neither side.
     referral = factories.make_referral(partner, factories.make_partner("Derde partner vzw"))
@@ -98,6 +102,7 @@ def targets(partner, manager, editor):
         "report_id": report.pk,
         "referral_id": referral.pk,
         "file_format": "csv",
+        "language": "fr",
     }
 
 
@@ -123,6 +128,7 @@ def snapshot():
         list(OfferLocation.objects.order_by("pk").values()),
         list(ScheduleSlot.objects.order_by("pk").values()),
         list(Activity.objects.order_by("pk").values()),
+        list(OfferTranslation.objects.order_by("pk").values()),
         list(ErrorReport.objects.order_by("pk").values()),
         list(Referral.objects.order_by("pk").values()),
         list(ReferralEvent.objects.order_by("pk").values()),
@@ -164,6 +170,9 @@ def test_the_portal_has_urls_to_check():
         "offer_restore",
         "offer_reviewed",
         "offer_duplicate",
+        "offer_translations",
+        "offer_translation_edit",
+        "translation_list",
         "location_list",
         "location_create",
         "location_edit",

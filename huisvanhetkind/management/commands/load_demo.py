@@ -39,6 +39,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from aanbod.content_names import LANGUAGE_NAMES, THEME_NAMES
 from aanbod.models import (
     Activity,
     Language,
@@ -215,7 +216,9 @@ class Command(BaseCommand):
     def load_themes(self):
         tally = Tally(Theme)
         themes = {
-            slug: self.ensure(Theme, tally, {"slug": slug, "name": name}, {})
+            slug: self.ensure(
+                Theme, tally, {"slug": slug, "name": name}, {"names": THEME_NAMES.get(slug, {})}
+            )
             for slug, name in demo_data.THEMES
         }
         return themes, tally
@@ -273,7 +276,10 @@ class Command(BaseCommand):
         tally = Tally(Language)
         languages = {
             code: self.ensure(
-                Language, tally, {"code": code}, {"name": name, "native_name": native}
+                Language,
+                tally,
+                {"code": code},
+                {"name": name, "native_name": native, "names": LANGUAGE_NAMES.get(code, {})},
             )
             for code, name, native in demo_data.LANGUAGES
         }
