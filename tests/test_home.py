@@ -107,7 +107,8 @@ def test_the_language_switcher_posts_to_set_language(client):
     text = client.get("/").text
     assert f'action="{reverse("set_language")}" method="post"' in text
     assert 'name="csrfmiddlewaretoken"' in text
-    assert '<option value="en" lang="en">English</option>' in text
+    assert '<button type="submit" name="language" value="en" lang="en">English</button>' in text
+    assert 'name="language" value="nl" lang="nl" aria-current="true">Nederlands</button>' in text
 
 
 def test_choosing_english_in_the_switcher_opens_the_english_page(client):
