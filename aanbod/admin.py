@@ -1,9 +1,9 @@
 from django.contrib import admin
 from django.db import models, transaction
 from django.db.models import F
-from import_export.admin import ImportExportMixin
 
 from common.history_admin import HistoryAdmin
+from partners.imports import CheckedImportExportMixin
 
 from .models import (
     Activity,
@@ -19,7 +19,7 @@ from .models import (
     SearchLog,
     Theme,
 )
-from .resources import FORMATS, LocationResource, OfferResource
+from .resources import LocationResource, OfferResource
 
 
 @admin.register(Pillar)
@@ -45,9 +45,8 @@ class LanguageAdmin(admin.ModelAdmin):
 # The history admins ("History" on a change page) show who changed what and let coordinators
 # put an earlier version back.
 @admin.register(Location)
-class LocationAdmin(ImportExportMixin, HistoryAdmin):
+class LocationAdmin(CheckedImportExportMixin, HistoryAdmin):
     resource_classes = [LocationResource]
-    formats = FORMATS
     list_display = ["name", "kind", "postcode", "owner", "wheelchair"]
     list_filter = ["kind", "postcode", "wheelchair"]
     search_fields = ["name", "street", "owner__name"]
@@ -91,9 +90,8 @@ class ActivityInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(ImportExportMixin, HistoryAdmin):
+class OfferAdmin(CheckedImportExportMixin, HistoryAdmin):
     resource_classes = [OfferResource]
-    formats = FORMATS
     list_display = ["title", "provider", "status", "cost", "registration", "reviewed_at"]
     list_filter = [
         "status",

@@ -9,13 +9,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from aanbod.ages import MAX_AGE_MONTHS, age_range_in_words
 from partners.models import Partner, is_coordinator
-
-MAX_AGE_MONTHS = 24 * 12  # the declaration: families with children up to 24 years
 
 
 class Postcode(models.TextChoices):
@@ -426,30 +425,6 @@ class Offer(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
-    def age_range_display(self):
-        """The age range in words: "0 tot 3 jaar", "6 tot 18 maanden", "18 maanden tot 6 jaar".
-
-        Whole years read more easily, so years are used wherever both ends allow it.
-        """
-        low, high = self.age_min_months, self.age_max_months
-
-        def months(count):
-            return ngettext("%(count)s month", "%(count)s months", count) % {"count": count}
-
-        def years(count):
-            return ngettext("%(count)s year", "%(count)s years", count) % {"count": count}
-
-        if low == high:
-            return years(low // 12) if low and low % 12 == 0 else months(low)
-        if high % 12:
-            text = ngettext("%(start)s to %(end)s month", "%(start)s to %(end)s months", high)
-            return text % {"start": low, "end": high}
-        if low % 12 == 0:
-            text = ngettext("%(start)s to %(end)s year", "%(start)s to %(end)s years", high // 12)
-            return text % {"start": low // 12, "end": high // 12}
-        return gettext("%(start)s to %(end)s") % {"start": months(low), "end": years(high // 12)}
-
-    @property
     def service_area_display(self):
         """Where families can get the offer, when not only at its places: "in heel Leuven",
         "in Heverlee en Kessel-Lo"; empty otherwise."""
@@ -477,13 +452,10 @@ class Offer(models.Model):
 
     @property
     def audience_display(self):
-        """For whom, in words. An offer for expecting parents whose age range ends at birth
-        (0 months) is for the pregnancy only."""
-        if self.for_expecting and self.age_max_months == 0:
-            return gettext("pregnancy")
-        if self.for_expecting:
-            return gettext("pregnancy and %(ages)s") % {"ages": self.age_range_display}
-        return self.age_range_display
+        """For whom, in words: "0 tot 12 jaar", "zwangerschap tot 3 jaar" (aanbod/ages.py)."""
+        return age_range_in_words(
+            self.age_min_months, self.age_max_months, for_expecting=self.for_expecting
+        )
 
 
 def not_in_lists(prefix=""):

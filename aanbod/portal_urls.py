@@ -9,7 +9,11 @@ from .views import manage_dashboard, manage_locations, manage_offers
 urlpatterns = [
     path("<slug:slug>/", manage_dashboard.dashboard, name="dashboard"),
     path("<slug:slug>/aanbod/", manage_offers.offer_list, name="offer_list"),
-    path("<slug:slug>/aanbod/export.csv", manage_dashboard.offer_export, name="offer_export"),
+    path(
+        "<slug:slug>/aanbod/export.<str:file_format>",
+        manage_dashboard.offer_export,
+        name="offer_export",
+    ),
     path("<slug:slug>/aanbod/nieuw/", manage_offers.offer_create, name="offer_create"),
     path("<slug:slug>/aanbod/<int:offer_id>/", manage_offers.offer_edit, name="offer_edit"),
     path(
@@ -63,6 +67,11 @@ urlpatterns = [
         name="offer_duplicate",
     ),
     path("<slug:slug>/plekken/", manage_locations.location_list, name="location_list"),
+    path(
+        "<slug:slug>/plekken/export.<str:file_format>",
+        manage_dashboard.location_export,
+        name="location_export",
+    ),
     path("<slug:slug>/plekken/nieuw/", manage_locations.location_create, name="location_create"),
     path(
         "<slug:slug>/plekken/<int:location_id>/",

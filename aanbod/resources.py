@@ -1,10 +1,12 @@
 """The columns of the places' and offers' CSV/XLSX import and export (django-import-export):
-the coordinators' admin, and a partner's export of its own offers. A row is matched on its
-slug; partners, pillars and themes are named by their slug (several separated by "|")."""
+the coordinators' admin, and a partner's export of its own offers and places. A row is matched
+on its slug; partners, pillars and themes are named by their slug, languages by their code,
+the deelgemeenten of a service area by their postcode (several separated by "|"). What every
+import checks first (size, encoding, columns, formulas): partners/imports.py."""
 
-from import_export import fields, resources, widgets
-from import_export.formats.base_formats import CSV, XLSX
+from import_export import fields, widgets
 
+from partners.imports import CheckedResource
 from partners.models import Partner
 
 from .models import Language, Location, Offer, Pillar, Theme
@@ -14,11 +16,7 @@ def slugs(model):
     return widgets.ManyToManyWidget(model, field="slug", separator="|")
 
 
-# What coordinators import and export in the admin.
-FORMATS = [CSV, XLSX]
-
-
-class LocationResource(resources.ModelResource):
+class LocationResource(CheckedResource):
     owner = fields.Field(
         attribute="owner", column_name="owner", widget=widgets.ForeignKeyWidget(Partner, "slug")
     )
@@ -35,7 +33,7 @@ class LocationResource(resources.ModelResource):
         skip_unchanged = True
 
 
-class OfferResource(resources.ModelResource):
+class OfferResource(CheckedResource):
     provider = fields.Field(
         attribute="provider",
         column_name="provider",
@@ -48,6 +46,11 @@ class OfferResource(resources.ModelResource):
         column_name="languages",
         widget=widgets.ManyToManyWidget(Language, field="code", separator="|"),
     )
+    service_postcodes = fields.Field(
+        attribute="service_postcodes",
+        column_name="service_postcodes",
+        widget=widgets.SimpleArrayWidget(separator="|"),
+    )
 
     class Meta:
         model = Offer
@@ -55,7 +58,8 @@ class OfferResource(resources.ModelResource):
         fields = [
             "slug", "title", "provider", "status", "summary", "description", "pillars", "themes",
             "for_expecting", "age_min_months", "age_max_months", "cost", "cost_details",
-            "registration", "registration_details", "format", "languages", "contact_name",
+            "registration", "registration_details", "format", "service_area", "service_postcodes",
+            "languages", "contact_name",
             "contact_email", "contact_phone", "website", "reviewed_at",
         ]  # fmt: skip
         clean_model_instances = True

@@ -57,9 +57,15 @@ def _save_with_history(offer, reason, m2m=None):
     offer.save()
 
 
+# Addresses under /aanbod/ that are pages of their own, not offers (aanbod/urls.py).
+RESERVED_SLUGS = {"lijstje"}
+
+
 def unique_slug(model, text, *, fallback):
     base = slugify(text)[:150].strip("-") or fallback
     taken = set(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    if model is Offer:
+        taken |= RESERVED_SLUGS
     if base not in taken:
         return base
     return next(f"{base}-{number}" for number in count(2) if f"{base}-{number}" not in taken)

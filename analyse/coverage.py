@@ -1,17 +1,18 @@
 """Coverage: published offers counted per pillar × area × age band, and the gaps.
 
-Every cell is counted from four queries, whatever the number of offers or cells: the offers'
-bands and format, their pillars, their places' postcodes (folded in Python), and the pillars.
+Every cell is counted from five queries, whatever the number of offers or cells: the offers'
+bands, their format and service area, their pillars, their places' postcodes (folded in
+Python), and the pillars.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from aanbod.models import AgeBand, Location, Offer, OfferLocation, Pillar
+from aanbod.models import POSTCODES, AgeBand, Location, Offer, OfferLocation, Pillar
 
 from .models import REACHING_EVERYONE, Area
 
@@ -20,20 +21,28 @@ GAP_AT_MOST = 1
 
 
 def offer_areas(offers):
-    """{offer id: set of Area values} for these offers: the deelgemeenten of their places, and
-    home visits, phone or online for offers in that format.
+    """{offer id: set of Area values} for these offers: every deelgemeente the offer reaches
+    (those of its places, and those of its service area: all five for all of Leuven, the chosen
+    ones for some deelgemeenten), and home visits, phone or online for offers in that format.
 
     This is the one definition of which offers count for an area; the catalogue's `gemeente`
-    and `vorm` filters, which the cells link to, select the same offers.
+    and `vorm` filters, which the cells link to, select the same offers (the filter codes hold
+    the postcodes of the places and of the service area, see aanbod.facets).
     """
     areas = defaultdict(set)
     places = OfferLocation.objects.filter(offer__in=offers.values("pk"))
     for offer_id, postcode in places.values_list("offer_id", "location__postcode").distinct():
         areas[offer_id].add(postcode)
-    for offer_id, offer_format in offers.filter(format__in=REACHING_EVERYONE).values_list(
-        "pk", "format"
-    ):
-        areas[offer_id].add(offer_format)
+    reaching = offers.filter(
+        Q(format__in=REACHING_EVERYONE) | ~Q(service_area=Offer.ServiceArea.PLACES)
+    ).values_list("pk", "format", "service_area", "service_postcodes")
+    for offer_id, offer_format, service_area, postcodes in reaching:
+        if offer_format in REACHING_EVERYONE:
+            areas[offer_id].add(offer_format)
+        if service_area == Offer.ServiceArea.LEUVEN:
+            areas[offer_id].update(POSTCODES)
+        elif service_area == Offer.ServiceArea.AREAS:
+            areas[offer_id].update(postcodes)
     return areas
 
 

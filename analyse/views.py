@@ -2,7 +2,7 @@
 coordinators (/mijn/analyse/). Every page builds its tables once (analyse.tables): they are
 shown, drawn as a chart where one helps, and downloaded as CSV or XLSX with ?formaat=."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.http import QueryDict
@@ -14,12 +14,15 @@ from django.utils.translation import gettext as _
 
 from aanbod.filters import OfferFilter
 from aanbod.models import AgeBand, Offer, Pillar
+from common import usage as use_counting
 from partners.models import Partner
 
 from . import coverage as coverage_rules
 from . import freshness as freshness_rules
 from . import participation as participation_rules
+from . import referral_counts
 from . import searches as search_rules
+from . import usage as usage_rules
 from .charts import bar_chart
 from .forms import CoverageFilterForm, MonthForm, NeedSignalForm, YearForm
 from .models import Area, NeedSignal
@@ -460,6 +463,76 @@ def participation(request, viewer):
     )
 
 
+# Use of the site
+
+
+def _days(month):
+    """The days of the month, up to today for the current month."""
+    end = min(search_rules.add_months(month, 1), timezone.localdate() + timedelta(days=1))
+    return [month + timedelta(days=offset) for offset in range((end - month).days)]
+
+
+@analysis_view()
+def usage(request, viewer):
+    # This process's counts that wait in memory are written first, so they are in the figures.
+    use_counting.flush()
+    form = MonthForm(request.GET)
+    this_month = search_rules.month_start(timezone.localdate())
+    chosen = form.cleaned_data.get("maand") if form.is_valid() else None
+    month = search_rules.month_start(chosen) if chosen else this_month
+    end = search_rules.add_months(month, 1)
+    days = _days(month)
+    day_counts = usage_rules.per_day(viewer, month, end)
+    months = search_rules.months_up_to(month, RATE_MONTHS)
+    tables = [
+        usage_rules.day_table(days, day_counts),
+        usage_rules.month_table(months, usage_rules.per_month(viewer, months)),
+    ]
+    if viewer.sees_network:
+        tables.append(usage_rules.page_table(usage_rules.per_page(viewer, month, end)))
+    tables.append(usage_rules.offer_table(usage_rules.per_offer(viewer, month, end)))
+    chart = bar_chart(
+        _("Page views per day"),
+        [
+            (date_format(day, "D j M"), day_counts[day].views if day in day_counts else 0)
+            for day in days
+        ],
+    )
+    return _render(
+        request,
+        "analyse/usage.html",
+        tables,
+        f"gebruik-{month:%Y-%m}",
+        {"viewer": viewer, "form": form, "month": month, "chart": chart},
+    )
+
+
+# Referrals
+
+
+@analysis_view()
+def referrals(request, viewer):
+    form, year = _year(request)
+    tables, totals = referral_counts.referral_tables(viewer, year)
+    chart = bar_chart(
+        _("Referrals received per partner"), [(row[0], row[2]) for row in tables[0].rows]
+    )
+    return _render(
+        request,
+        "analyse/referrals.html",
+        tables,
+        f"doorverwijzingen-{year}",
+        {
+            "viewer": viewer,
+            "form": form,
+            "year": year,
+            "totals": totals,
+            "chart": chart,
+            "median_at_least": referral_counts.MEDIAN_AT_LEAST,
+        },
+    )
+
+
 # The yearly report
 
 
@@ -476,6 +549,10 @@ def report(request, viewer):
     now = timezone.now()
     fresh_rows, fresh_total = _freshness_rows(viewer, now)
     rows, total = _participation_rows(viewer, year)
+    use_counting.flush()
+    use_months = [date(year, number, 1) for number in range(1, last_month.month + 1)]
+    use_per_month = usage_rules.per_month(viewer, use_months)
+    referral_tables, referral_totals = referral_counts.referral_tables(viewer, year)
     tables = [
         matrix,
         gaps,
@@ -485,6 +562,10 @@ def report(request, viewer):
         listing,
         freshness_table(fresh_rows, now, total=fresh_total),
         participation_table(rows, total=total),
+        usage_rules.month_table(use_months, use_per_month),
+        usage_rules.page_table(usage_rules.per_page(viewer, start, end)),
+        usage_rules.offer_table(usage_rules.per_offer(viewer, start, end)),
+        *referral_tables,
     ]
     return _render(
         request,
@@ -505,6 +586,15 @@ def report(request, viewer):
                 maximum=100,
                 unit=" %",
             ),
+            "use_chart": bar_chart(
+                _("Page views per month"),
+                [(_month_label(m), use_per_month[m].views) for m in use_months],
+            ),
+            "referral_chart": bar_chart(
+                _("Referrals received per partner"),
+                [(row[0], row[2]) for row in referral_tables[0].rows],
+            ),
+            "referral_totals": referral_totals,
             "printed_at": now,
             "gap_at_most": coverage_rules.GAP_AT_MOST,
         },

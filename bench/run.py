@@ -30,6 +30,14 @@ RESULTS_DIR = BENCH_DIR / "results"
 MARKER_TABLE = "hvhk_bench_marker"
 HOST = "testserver"
 AGENDA_ITEM = 'class="agenda-item'
+# A phone's browser: the pages count its visits (common.usage leaves robots out).
+BROWSER_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36"
+)
+# --counting: the pages measured with and without counting their use, and the ways compared.
+COUNTING_PAGES = ("catalogue", "search, rare word", "offer detail")
+COUNTING_WAYS = ("not counted", "counted (batched)", "counted, written every request")
 
 # name, path, query parameters; "{detail}" is replaced by an offer's slug after the fill.
 PAGES = [
@@ -125,6 +133,14 @@ def parse_args():
         "--profile", metavar="PAGE", help="profile this page with cProfile instead of the table"
     )
     parser.add_argument("--label", default="", help="text added to the result file's name")
+    parser.add_argument(
+        "--counting",
+        action="store_true",
+        help="compare the catalogue pages with and without counting their use (A/B, in rounds)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="with --counting: repetitions, each --requests (5)"
+    )
     args = parser.parse_args()
     if args.reuse and args.fresh:
         parser.error("--reuse measures the database an earlier --fresh --keep run left")
@@ -139,6 +155,9 @@ def prepare_environment(args):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "huisvanhetkind.settings")
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("SECRET_KEY", "benchmark-only-" + "x" * 40)
+    # Throw-away referral keys: the benchmark makes no referral, but DEBUG off requires them.
+    os.environ.setdefault("REFERRAL_KEYS", "YmVuY2htYXJrLW9ubHktcmVmZXJyYWwta2V5LTAwMDA=")
+    os.environ.setdefault("REFERRAL_LOOKUP_KEY", "benchmark-only-referral-lookup-key")
     os.environ["ALLOWED_HOSTS"] = HOST
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url.startswith(("postgres://", "postgresql://")):
@@ -205,6 +224,12 @@ def run(args, database_url):
     call_command("collectstatic", interactive=False, verbosity=0)
 
     pages = resolve_pages(args.only)
+    if args.counting:
+        report = counting_report(args, counts, pages, connection)
+        print()
+        print(report)
+        write_result(args, report, "counting")
+        return
     if args.profile:
         profile(pages, args.profile, args.requests, args.warmup)
         return
@@ -217,9 +242,13 @@ def run(args, database_url):
     )
     print()
     print(report)
+    write_result(args, report)
+
+
+def write_result(args, report, kind=""):
     RESULTS_DIR.mkdir(exist_ok=True)
-    suffix = f"-{args.label}" if args.label else ""
-    out = RESULTS_DIR / f"{started_at:%Y%m%d-%H%M}-{args.offers}{suffix}.md"
+    suffix = "".join(f"-{part}" for part in (kind, args.label) if part)
+    out = RESULTS_DIR / f"{datetime.now():%Y%m%d-%H%M}-{args.offers}{suffix}.md"
     out.write_text(report + "\n")
     print(f"bench: written to {out.relative_to(ROOT)}")
 
@@ -303,6 +332,7 @@ class Client:
             "SERVER_PROTOCOL": "HTTP/1.1",
             "HTTP_HOST": HOST,
             "HTTP_ACCEPT_LANGUAGE": "nl-BE,nl;q=0.9,en;q=0.5",
+            "HTTP_USER_AGENT": BROWSER_AGENT,
             "wsgi.version": (1, 0),
             # Production answers plain http with a redirect to https.
             "wsgi.url_scheme": "https",
@@ -355,6 +385,80 @@ def measure(pages, requests, warmup, show_sql):
             timings[name].append((time.perf_counter() - start) * 1000)
             details[name].setdefault("cpu", []).append((time.process_time() - cpu) * 1000)
     return timings, details
+
+
+def measure_counting(pages, requests, warmup, repeat):
+    """{page: {way: [(wall ms, CPU ms) of each timed round]}}: each page requested in rounds,
+    each round once per way of counting, the ways in a turning order, so the machine's load and
+    the order weigh on all of them alike and the ways of one round can be compared pairwise."""
+    from common import usage
+
+    counting = usage.count
+    batch = usage.FLUSH_HITS
+
+    def use(way):
+        usage.count = (lambda *args, **kwargs: None) if way == "not counted" else counting
+        usage.FLUSH_HITS = 1 if way == "counted, written every request" else batch
+
+    client = Client()
+    result = {name: {way: [] for way in COUNTING_WAYS} for name, _path, _query in pages}
+    try:
+        for _ in range(repeat):
+            for number in range(warmup + requests):
+                ways = COUNTING_WAYS[number % 3 :] + COUNTING_WAYS[: number % 3]
+                for name, path, query in pages:
+                    for way in ways:
+                        use(way)
+                        start, cpu = time.perf_counter(), time.process_time()
+                        client.get(path, query)
+                        wall = (time.perf_counter() - start) * 1000
+                        if number >= warmup:
+                            cpu = (time.process_time() - cpu) * 1000
+                            result[name][way].append((wall, cpu))
+    finally:
+        use("counted (batched)")
+        usage.flush()
+    return result
+
+
+def counting_report(args, counts, pages, connection):
+    from common.models import UsageCount
+
+    pages = [page for page in pages if page[0] in COUNTING_PAGES]
+    before = os.getloadavg()
+    started_at = datetime.now().astimezone()
+    UsageCount.objects.all().delete()
+    result = measure_counting(pages, args.requests, args.warmup, args.repeat)
+    after = os.getloadavg()
+    lines = [
+        f"### Counting the use: {args.offers:,} offers on {database_version(connection)}",
+        "",
+        f"- date: {started_at:%Y-%m-%d %H:%M %Z}; machine: {os.cpu_count()} cores "
+        f"({cpu_model()}), Python {platform.python_version()}; load average "
+        f"{before[0]:.2f} / {before[1]:.2f} / {before[2]:.2f} at the start, "
+        f"{after[0]:.2f} at the end",
+        f"- command: `{command_line()}`",
+        f"- {args.repeat} repetitions of {args.warmup} warm-up and {args.requests} timed rounds;"
+        " in each round every page once per way, in a turning order. Medians over all timed"
+        " rounds; the throughput change is the median over the rounds of (time not counted /"
+        " time of the way) - 1, each round compared with itself, so a change in the machine's"
+        " load between rounds cancels out",
+        f"- rows written: {UsageCount.objects.count()}, counting "
+        f"{sum(UsageCount.objects.values_list('count', flat=True)):,} requests",
+        "",
+        "| page | way | median ms | Python ms | throughput vs not counted |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for name, ways in result.items():
+        base = ways["not counted"]
+        for way, times in ways.items():
+            paired = [off[0] / on[0] - 1 for off, on in zip(base, times, strict=True)]
+            lines.append(
+                f"| {name} | {way} | {statistics.median(t[0] for t in times):.1f} |"
+                f" {statistics.median(t[1] for t in times):.1f} |"
+                f" {statistics.median(paired):+.1%} |"
+            )
+    return "\n".join(lines)
 
 
 def shows(name, html):

@@ -39,3 +39,42 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.recipients}: {self.subject}"
+
+
+class UsageCount(models.Model):
+    """How often a public page was seen, or a contact link or calendar used, on one day.
+
+    Counted on the server (common.usage): no cookie, no IP address, no user, no query string;
+    only the day, what happened, which page and which offer. The offer is its id, not a foreign
+    key: common depends on no app.
+    """
+
+    class Kind(models.TextChoices):
+        VIEW = "view", _("page view")
+        PHONE = "phone", _("phone link")
+        EMAIL = "email", _("e-mail link")
+        WEBSITE = "website", _("website link")
+        CALENDAR = "calendar", _("calendar download")
+
+    day = models.DateField(_("day"))
+    kind = models.CharField(_("what"), max_length=10, choices=Kind)
+    page = models.CharField(_("page"), max_length=40)
+    offer_id = models.PositiveIntegerField(_("offer"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("use count")
+        verbose_name_plural = _("use counts")
+        constraints = [
+            # One row per day, kind, page and offer (none for a page without one), which the
+            # batched upsert of common.usage adds to.
+            models.UniqueConstraint(
+                fields=["day", "kind", "page", "offer_id"],
+                name="usage_count_one_row_per_day",
+                nulls_distinct=False,
+            )
+        ]
+        indexes = [models.Index(fields=["offer_id", "day"], name="usage_count_offer_day")]
+
+    def __str__(self):
+        return f"{self.day} {self.kind} {self.page} {self.offer_id or ''}: {self.count}"

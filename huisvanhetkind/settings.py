@@ -14,7 +14,6 @@ import dj_database_url
 from cryptography.fernet import Fernet
 from csp.constants import NONE, SELF, UNSAFE_HASHES
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from huisvanhetkind import local_database
 
@@ -193,7 +192,17 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch")), ("fr", _("French")), ("en", _("English"))]
+# The interface languages, each named in its own script: the language switcher shows these
+# names, so a visitor finds their language whatever language the page is in. Arabic is
+# written right to left (base.html sets dir="rtl" and loads Bootstrap's RTL stylesheet).
+LANGUAGES = [
+    ("nl", "Nederlands"),
+    ("fr", "Français"),
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("tr", "Türkçe"),
+    ("uk", "Українська"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from aanbod.models import Activity, AgeBand, Location, Pillar
+from common import usage
 from common.client import take_submission_slot
 from partners import services as partner_services
 from partners.forms import ApplicationForm
@@ -23,6 +24,7 @@ APPLICATION_WINDOW_SECONDS = 60 * 60
 
 
 def home(request):
+    usage.count(request)
     return render(
         request,
         "home.html",

@@ -8,9 +8,10 @@ an opening-hours text) get a UUID derived from their row's, so they are as stabl
 import uuid
 
 from django.urls import reverse
+from django.utils.text import capfirst
 from rest_framework import serializers
 
-from aanbod.models import Location
+from aanbod.models import POSTCODES, Location, Offer
 
 from . import taxonomy
 
@@ -232,6 +233,7 @@ class ServiceSerializer(HSDSSerializer):
     phones = serializers.SerializerMethodField()
     contacts = serializers.SerializerMethodField()
     languages = serializers.SerializerMethodField()
+    service_areas = serializers.SerializerMethodField()
     service_at_locations = ServiceAtLocationSerializer(source="offer_locations", many=True)
     attributes = serializers.SerializerMethodField()
 
@@ -283,6 +285,26 @@ class ServiceSerializer(HSDSSerializer):
                 "code": language.code,
             }
             for language in offer.languages.all()
+        ]
+
+    def get_service_areas(self, offer):
+        """Where the offer is for, when that is more than its places: all of Leuven, or some
+        deelgemeenten, named and by postcode."""
+        if offer.service_area == Offer.ServiceArea.LEUVEN:
+            postcodes = list(POSTCODES)
+        elif offer.service_area == Offer.ServiceArea.AREAS:
+            postcodes = [code for code in POSTCODES if code in offer.service_postcodes]
+        else:
+            return []
+        return [
+            {
+                "id": derived_id(offer.uuid, "service_area"),
+                "service_id": str(offer.uuid),
+                "name": capfirst(offer.service_area_display),
+                "description": ", ".join(f"{code} {POSTCODES[code]}" for code in postcodes),
+                "extent": " ".join(postcodes),
+                "extent_type": "text",
+            }
         ]
 
     def get_attributes(self, offer):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from aanbod.models import Offer
+from aanbod.models import Offer, Pillar, Theme
 
 NAMESPACE = uuid.UUID("4f0b8a2e-6d1c-5c3a-9a57-1b7e0c2f5d10")
 
@@ -83,6 +83,15 @@ def pillar_term(pillar):
 
 def theme_term(theme):
     return Term(theme.uuid, theme.slug, theme.name, theme.name, THEMES)
+
+
+def all_terms():
+    """Every term of every taxonomy: the pillars, the themes, the kenmerken."""
+    return [
+        *(pillar_term(pillar) for pillar in Pillar.objects.all()),
+        *(theme_term(theme) for theme in Theme.objects.all()),
+        *FEATURE_TERMS,
+    ]
 
 
 def feature_terms(offer):

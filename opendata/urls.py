@@ -6,6 +6,7 @@ from . import views
 api_urlpatterns = [
     path("", views.root, name="root"),
     path("openapi.json", views.openapi, name="openapi"),
+    path("datapackage.zip", views.data_package_download, name="datapackage"),
     path("services", views.ServiceList.as_view(), name="services"),
     path("services/<str:id>", views.ServiceDetail.as_view(), name="service"),
     path("organizations", views.OrganizationList.as_view(), name="organizations"),

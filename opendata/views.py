@@ -9,10 +9,13 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.core.cache import cache
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.views.decorators.http import require_safe
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import generics
 from rest_framework.decorators import api_view, renderer_classes
@@ -20,10 +23,10 @@ from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from aanbod.models import Offer, OfferLocation, Pillar, Theme
+from aanbod.models import Offer, OfferLocation
 from partners.models import Partner
 
-from . import serializers, taxonomy
+from . import datapackage, serializers, taxonomy
 from .filters import NameSearchFilter, ServiceAtLocationFilter, ServiceFilter
 from .pagination import HSDSPagination
 from .renderers import NDJSONRenderer
@@ -86,10 +89,13 @@ def published_offers():
 
 
 def public_partners():
+    """The partners the site lists, and any other provider of a published offer (a former
+    partner whose offer is still shown), so every service's organization_id names one."""
     offers = Offer.objects.published().only("uuid", "title", "provider_id")
-    return Partner.objects.public().prefetch_related(
-        Prefetch("offers", queryset=offers, to_attr="published_offers")
-    )
+    providers = Offer.objects.published().values("provider_id")
+    return Partner.objects.filter(
+        Q(pk__in=Partner.objects.public().values("pk")) | Q(pk__in=providers)
+    ).prefetch_related(Prefetch("offers", queryset=offers, to_attr="published_offers"))
 
 
 def service_at_locations():
@@ -186,14 +192,6 @@ class InMemoryDetail(HSDSView, generics.RetrieveAPIView):
         raise NotFound
 
 
-def all_terms():
-    return [
-        *(taxonomy.pillar_term(pillar) for pillar in Pillar.objects.all()),
-        *(taxonomy.theme_term(theme) for theme in Theme.objects.all()),
-        *taxonomy.FEATURE_TERMS,
-    ]
-
-
 class TaxonomyList(InMemoryList):
     serializer_class = serializers.TaxonomySerializer
 
@@ -219,14 +217,14 @@ class TermList(InMemoryList):
         return terms
 
     def get_items(self):
-        return all_terms()
+        return taxonomy.all_terms()
 
 
 class TermDetail(InMemoryDetail):
     serializer_class = serializers.TermSerializer
 
     def get_items(self):
-        return all_terms()
+        return taxonomy.all_terms()
 
 
 def _absolute(request, name):
@@ -253,6 +251,29 @@ def openapi(request):
     document = json.loads(OPENAPI_FILE.read_text(encoding="utf-8"))
     document["servers"] = [{"url": _absolute(request, "hsds:root").rstrip("/")}]
     return open_to_all(Response(document), request)
+
+
+# The data package is the largest answer the site gives (about 3 s at 1,000 offers), so one is
+# made at most every few minutes per site address (its links are absolute).
+DATA_PACKAGE_CACHE_SECONDS = 10 * 60
+
+
+@require_safe
+def data_package_download(request):
+    """Everything the API serves as one HSDS tabular data package (see datapackage.py)."""
+    key = f"opendata:datapackage:{request.build_absolute_uri('/')}"
+    content = cache.get(key)
+    if content is None:
+        with translation.override(settings.LANGUAGE_CODE):
+            content = datapackage.data_package(
+                request,
+                offers=published_offers().order_by("title", "pk"),
+                partners=public_partners().order_by("name", "pk"),
+            )
+        cache.set(key, content, DATA_PACKAGE_CACHE_SECONDS)
+    response = HttpResponse(content, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{datapackage.FILE_NAME}"'
+    return open_to_all(response, request)
 
 
 def open_data_page(request):

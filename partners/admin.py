@@ -6,13 +6,13 @@ from django.db import IntegrityError
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportMixin
 
 from common.history_admin import HistoryAdmin
 from common.images import delete_after_commit
 
 from . import services
 from .forms import AdminLoginForm, InvitationAdminForm, PartnerAdminForm, email_is_member
+from .imports import CheckedImportExportMixin
 from .models import (
     Application,
     ApplicationStep,
@@ -22,7 +22,7 @@ from .models import (
     Partner,
     Signature,
 )
-from .resources import FORMATS, PartnerResource
+from .resources import PartnerResource
 
 
 class MembershipInline(admin.TabularInline):
@@ -38,9 +38,8 @@ class SignatureInline(admin.TabularInline):
 
 
 @admin.register(Partner)
-class PartnerAdmin(ImportExportMixin, HistoryAdmin):
+class PartnerAdmin(CheckedImportExportMixin, HistoryAdmin):
     resource_classes = [PartnerResource]
-    formats = FORMATS
     form = PartnerAdminForm
     list_display = ["name", "kind", "status", "partner_since", "email", "phone"]
     list_filter = ["status", "kind"]

@@ -1,16 +1,12 @@
 """The columns of the partners' CSV/XLSX import and export in the admin (django-import-export).
-A row is matched on its slug: a known slug updates that partner, a new one adds a partner."""
+A row is matched on its slug: a known slug updates that partner, a new one adds a partner.
+What every import checks first (size, encoding, columns, formulas): partners/imports.py."""
 
-from import_export import resources
-from import_export.formats.base_formats import CSV, XLSX
-
+from .imports import CheckedResource
 from .models import Partner
 
-# What coordinators import and export in the admin.
-FORMATS = [CSV, XLSX]
 
-
-class PartnerResource(resources.ModelResource):
+class PartnerResource(CheckedResource):
     class Meta:
         model = Partner
         import_id_fields = ["slug"]

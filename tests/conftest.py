@@ -3,6 +3,7 @@ its editor (the outsider), a coordinator, and the anonymous parent (the plain cl
 
 import pytest
 
+from common import usage
 from huisvanhetkind import local_database
 from partners.models import Membership
 from tests import factories
@@ -50,3 +51,12 @@ def outsider(other_partner):
 @pytest.fixture
 def coordinator(db):
     return factories.make_coordinator(email="coordinator@example.org")
+
+
+@pytest.fixture(autouse=True)
+def _no_use_counts_from_other_tests():
+    # The use counts wait in memory until they are written (common.usage); a test starts with
+    # none of another test's, and leaves none for the next one.
+    usage.discard()
+    yield
+    usage.discard()

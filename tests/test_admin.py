@@ -132,3 +132,19 @@ def test_a_changelist_search_finds_the_row(coordinator_client, one_of_everything
     assert "Babymassage" in response.text
     response = coordinator_client.get(reverse("admin:aanbod_offer_changelist"), {"q": "zzz"})
     assert "Babymassage" not in response.text
+
+
+@pytest.mark.parametrize(
+    "export", ["/admin/aanbod/location/export/", "/admin/aanbod/offer/export/",
+               "/admin/partners/partner/export/"],
+)  # fmt: skip
+def test_an_export_link_with_an_unknown_filter_goes_back_to_the_list_with_a_message(
+    client, coordinator, export
+):
+    client.force_login(coordinator)
+    response = client.get(export, {"form_key": "x", "opening_hours": "="}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain == [(export.removesuffix("export/"), 302)]
+    assert "Filter de lijst en exporteer dan opnieuw." in response.content.decode()
+    # A filter the list does know still works.
+    assert client.get(export, {"q": "Kessel"}).status_code == 200

@@ -1,7 +1,8 @@
 """Which package may import which. partners is the base; aanbod and netwerk are built on it and
 not on each other; referrals is built on aanbod (and so on partners); analyse (the analysis of
-the offer and the network) reads partners, aanbod and netwerk; opendata (the open data API)
-reads partners and aanbod; nothing but the root URLs imports referrals, analyse or opendata;
+the offer and the network) reads partners, aanbod, netwerk and referrals (its anonymous
+counts); opendata (the open data API) reads partners and aanbod; nothing but the root URLs and
+analyse imports referrals, and nothing but the root URLs analyse or opendata;
 common (the site-wide helpers) imports no app. huisvanhetkind (settings,
 root URLs, site pages) may import every app, and no app imports it: settings are read through
 django.conf.settings.
@@ -22,7 +23,7 @@ FORBIDDEN = {
     "aanbod": {"netwerk", "referrals", "analyse", "opendata", "huisvanhetkind"},
     "netwerk": {"aanbod", "referrals", "analyse", "opendata", "huisvanhetkind"},
     "referrals": {"netwerk", "analyse", "opendata", "huisvanhetkind"},
-    "analyse": {"referrals", "opendata", "huisvanhetkind"},
+    "analyse": {"opendata", "huisvanhetkind"},
     "opendata": {"netwerk", "referrals", "analyse", "huisvanhetkind"},
 }
 

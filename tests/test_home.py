@@ -27,7 +27,7 @@ def huis(db):
 def test_it_is_dutch_by_default(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert '<html lang="nl">' in response.text
+    assert '<html lang="nl" dir="ltr">' in response.text
     assert "Hulp en ondersteuning voor je gezin in Leuven" in response.text
     assert "Naar de inhoud" in response.text
 
@@ -35,7 +35,7 @@ def test_it_is_dutch_by_default(client):
 def test_it_is_english_under_en(client):
     response = client.get("/en/")
     assert response.status_code == 200
-    assert '<html lang="en">' in response.text
+    assert '<html lang="en" dir="ltr">' in response.text
     assert "Support for your family in Leuven" in response.text
     assert "Hulp en ondersteuning" not in response.text
 
@@ -107,15 +107,17 @@ def test_the_language_switcher_posts_to_set_language(client):
     text = client.get("/").text
     assert f'action="{reverse("set_language")}" method="post"' in text
     assert 'name="csrfmiddlewaretoken"' in text
-    assert '<button type="submit" name="language" value="en" lang="en">English</button>' in text
-    assert 'name="language" value="nl" lang="nl" aria-current="true">Nederlands</button>' in text
+    english = 'name="language" value="en" lang="en" dir="ltr">English</button>'
+    assert english in text
+    dutch = 'value="nl" lang="nl" dir="ltr" aria-current="true">Nederlands</button>'
+    assert dutch in text
 
 
 def test_choosing_english_in_the_switcher_opens_the_english_page(client):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
     assert response["Location"] == "/en/"
-    assert client.get("/en/").text.count('<html lang="en">') == 1
+    assert client.get("/en/").text.count('<html lang="en" dir="ltr">') == 1
 
 
 def test_its_query_count_does_not_grow_with_the_rows_it_shows(

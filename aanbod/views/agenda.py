@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from common import ical
+from common import ical, usage
 
 from ..filters import ActivityFilter, start_of_day
 from ..models import Activity, not_in_lists
@@ -96,6 +96,7 @@ def agenda(request):
         earlier_start = start - AGENDA_WINDOW
         earlier = _query(params, vanaf=earlier_start.isoformat() if earlier_start > today else None)
 
+    usage.count(request)
     return render(
         request,
         "aanbod/agenda.html",
@@ -151,4 +152,5 @@ def agenda_ical(request):
         method="PUBLISH",
         refresh=timedelta(hours=6),
     )
+    usage.count(request, usage.Kind.CALENDAR)
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -1,6 +1,7 @@
 """The public catalogue: the list of offers with its filters, an offer's page, and the
 "Klopt er iets niet?" form."""
 
+import re
 from math import ceil
 from urllib.parse import quote, urlencode
 
@@ -8,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from common import usage
 from common.client import take_submission_slot
 
 from .. import search
@@ -67,6 +70,9 @@ def offer_list(request):
         )
     )
     printing = request.GET.get("afdrukken") == "1"
+    if printing:
+        # The printed card gives each place's weekly times.
+        offers = offers.prefetch_related("offer_locations__slots")
     paginator = LimitedCountPaginator(
         offers,
         PRINT_MAX_OFFERS if printing else OFFERS_PER_PAGE,
@@ -83,7 +89,7 @@ def offer_list(request):
     if not paginator.count and "page" not in request.GET and not printing:
         search.record_empty_filters(filterset)
 
-    params = filterset.data.copy()
+    params = without_empty_values(filterset.data)
     for name in VIEW_PARAMETERS:
         params.pop(name, None)
     chips = [
@@ -92,6 +98,7 @@ def offer_list(request):
     ]
     print_params = params.copy()
     print_params["afdrukken"] = "1"
+    usage.count(request)
     return render(
         request,
         "aanbod/offer_list.html",
@@ -115,6 +122,7 @@ def offer_list(request):
             "printing": printing,
             "print_truncated": printing and paginator.num_pages > 1,
             "sort_choices": OfferFilter.SORT_CHOICES,
+            "brochure_pillar": _single_pillar(filterset),
             "printed_at": timezone.now(),
             # The start of the offer addresses printed with each card.
             "site_root": f"{request.scheme}://{request.get_host()}",
@@ -258,6 +266,18 @@ def _select_html(widget):
     )
 
 
+def without_empty_values(params):
+    """A copy of query parameters without the empty ones: `?q=&pijler=x&dag=` gives
+    `?pijler=x`. A form sends every field, also those left empty; they choose nothing, and in
+    a link, a printed address or a canonical address they only make it long."""
+    kept = QueryDict(mutable=True)
+    for name, values in params.lists():
+        values = [value for value in values if value.strip()]
+        if values:
+            kept.setlist(name, values)
+    return kept
+
+
 def _page_number(value, last_page):
     """The page asked for, kept within the pages there are: a mistyped or outdated link still
     shows a list."""
@@ -314,6 +334,13 @@ def _active_filters(filterset):
     return active
 
 
+def _single_pillar(filterset):
+    """The slug of the one pillar the list is filtered on (its brochure is a link away), or
+    None."""
+    pillars = set(filterset.form.cleaned_data.get("pijler") or ())
+    return pillars.pop() if len(pillars) == 1 else None
+
+
 def _choice_labels(field):
     # Form values are text, while some choices (the weekdays) have numbers as keys.
     return {str(key): label for key, label in field.choices}
@@ -368,9 +395,48 @@ def offer_detail(request, slug):
     offer = get_object_or_404(with_detail_relations(Offer.objects.published()), slug=slug)
     # Cancelled activities stay listed (as "afgelast") so nobody turns up in vain.
     activities = offer.activities.upcoming().select_related("location")[:DETAIL_MAX_ACTIVITIES]
+    usage.count(request, offer_id=offer.pk)
     return render(
         request, "aanbod/offer_detail.html", offer_detail_context(request, offer, activities)
     )
+
+
+class ContactRedirect(HttpResponseRedirect):
+    allowed_schemes = ["tel", "mailto", "http", "https"]
+
+
+# The ways to contact an offer that its page links to through offer_contact, by URL word.
+CONTACT_WAYS = {
+    "telefoon": usage.Kind.PHONE,
+    "e-mail": usage.Kind.EMAIL,
+    "website": usage.Kind.WEBSITE,
+}
+
+
+def contact_address(offer, kind):
+    """The offer's own stored contact for that way (tel:, mailto: or its website), or ""."""
+    if kind == usage.Kind.PHONE:
+        number = re.sub(r"[^0-9+]", "", offer.contact_phone)
+        return f"tel:{number}" if number else ""
+    if kind == usage.Kind.EMAIL:
+        return f"mailto:{offer.contact_email}" if offer.contact_email else ""
+    website = offer.website
+    return website if website.lower().startswith(("https://", "http://")) else ""
+
+
+def offer_contact(request, slug, way):
+    """Counts a click on an offer's phone, e-mail or website link, then sends the browser on to
+    it. Only to the offer's own contact: nothing in the request chooses where it goes."""
+    kind = CONTACT_WAYS.get(way)
+    offer = get_object_or_404(
+        Offer.objects.published().only("pk", "contact_phone", "contact_email", "website"),
+        slug=slug,
+    )
+    address = contact_address(offer, kind) if kind else ""
+    if not address:
+        raise Http404
+    usage.count(request, kind, offer_id=offer.pk)
+    return ContactRedirect(address)
 
 
 def offer_detail_context(request, offer, activities):

@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from common import usage
 from partners.models import Partner
 
 from ..models import Activity, Location, Offer, not_in_lists
@@ -47,6 +48,7 @@ def location_list(request):
     huizen = [loc for loc in locations if loc.kind == Location.Kind.HUIS_VAN_HET_KIND]
     others = [loc for loc in locations if loc.kind != Location.Kind.HUIS_VAN_HET_KIND]
     groups = [("huizen", _("Huizen van het Kind"), huizen), ("other", _("Other places"), others)]
+    usage.count(request)
     return render(
         request,
         "aanbod/location_list.html",
@@ -72,6 +74,7 @@ def location_detail(request, slug):
         .select_related("offer")
         .defer(*not_in_lists("offer__"))[:LOCATION_ACTIVITIES]
     )
+    usage.count(request)
     return render(
         request,
         "aanbod/location_detail.html",

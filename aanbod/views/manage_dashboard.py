@@ -2,19 +2,20 @@
 and the reports from the public it still has to handle."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.redirects import safe_next
+from partners.imports import CheckedCSV, CheckedXLSX
 from partners.models import declaration_to_sign
 from partners.views import can_manage, partner_view, post_only
 
 from .. import services
-from ..models import Activity, ErrorReport, Offer
-from ..resources import OfferResource
+from ..models import Activity, ErrorReport, Location, Offer
+from ..resources import LocationResource, OfferResource
 from .manage_common import mark_freshness
 
 DASHBOARD_ACTIVITIES = 10
@@ -65,21 +66,51 @@ def dashboard(request, partner):
     )
 
 
+EXPORT_FORMATS = {"csv": CheckedCSV, "xlsx": CheckedXLSX}
+
+
+def spreadsheet_download(dataset, file_format, name):
+    """The rows as a CSV (for Excel with Belgian settings) or XLSX download."""
+    spreadsheet = EXPORT_FORMATS[file_format]()
+    response = HttpResponse(
+        spreadsheet.export_data(dataset), content_type=spreadsheet.get_content_type()
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response
+
+
 @partner_view()
-def offer_export(request, partner):
-    """The partner's own offers (all of them, drafts too) as CSV, in the columns of the
-    coordinators' import."""
+def offer_export(request, partner, file_format):
+    """The partner's own offers (all of them, drafts too), in the columns of the coordinators'
+    import."""
+    if file_format not in EXPORT_FORMATS:
+        raise Http404
     offers = (
         Offer.objects.editable_by(request.user)
         .filter(provider=partner)
+        .select_related("provider")
         .prefetch_related("pillars", "themes", "languages")
         .order_by("title", "pk")
     )
-    response = HttpResponse(
-        OfferResource().export(offers).csv, content_type="text/csv; charset=utf-8"
+    return spreadsheet_download(
+        OfferResource().export(offers), file_format, f"aanbod-{partner.slug}"
     )
-    response["Content-Disposition"] = f'attachment; filename="aanbod-{partner.slug}.csv"'
-    return response
+
+
+@partner_view()
+def location_export(request, partner, file_format):
+    """The partner's own places, in the columns of the coordinators' import."""
+    if file_format not in EXPORT_FORMATS:
+        raise Http404
+    locations = (
+        Location.objects.editable_by(request.user)
+        .filter(owner=partner)
+        .select_related("owner")
+        .order_by("name", "pk")
+    )
+    return spreadsheet_download(
+        LocationResource().export(locations), file_format, f"plekken-{partner.slug}"
+    )
 
 
 @partner_view()

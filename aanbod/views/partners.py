@@ -4,6 +4,7 @@ They list offers and places by provider, so aanbod serves them (partners does no
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
+from common import usage
 from partners.models import Partner
 
 from ..models import Offer
@@ -23,6 +24,7 @@ def partner_list(request):
         )
         .order_by("name")
     )
+    usage.count(request)
     return render(request, "aanbod/partner_list.html", {"partners": partners})
 
 
@@ -38,6 +40,7 @@ def partner_detail(request, slug):
         .filter(Q(provider=partner) | Q(pk__in=partner.co_offers.values("pk")))
         .select_related("provider")
     )
+    usage.count(request)
     return render(
         request,
         "aanbod/partner_detail.html",

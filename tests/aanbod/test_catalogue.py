@@ -284,11 +284,12 @@ def test_a_card_says_where_an_offer_comes_to_families(client, partner):
         (False, 0, 36, "0 tot 3 jaar"),
         (False, 18, 72, "18 maanden tot 6 jaar"),
         (False, 6, 18, "6 tot 18 maanden"),
-        (False, 0, 288, "0 tot 24 jaar"),
+        (False, 0, 288, "alle leeftijden"),
+        (False, 0, 143, "0 tot 12 jaar"),
         (False, 12, 12, "1 jaar"),
         (False, 1, 1, "1 maand"),
         (True, 0, 0, "zwangerschap"),
-        (True, 0, 12, "zwangerschap en 0 tot 1 jaar"),
+        (True, 0, 12, "zwangerschap tot 1 jaar"),
     ],
 )
 def test_the_age_range_is_written_in_words(expecting, low, high, text):

@@ -130,8 +130,13 @@ def test_it_links_the_provider_and_co_providers(client, offer):
 def test_it_gives_contact_links(client, offer):
     html = get(client, offer).text
 
-    assert 'href="mailto:babbelbox@example.org"' in html
-    assert 'href="tel:016123456"' in html
+    # Through the counting redirect (tests/aanbod/test_usage_counts.py), to the offer's contact.
+    assert 'href="/aanbod/babbelbox/naar/e-mail/" rel="nofollow">babbelbox@example.org' in html
+    assert 'href="/aanbod/babbelbox/naar/telefoon/" rel="nofollow">016 12 34 56' in html
+    assert (
+        client.get("/aanbod/babbelbox/naar/e-mail/")["Location"] == "mailto:babbelbox@example.org"
+    )
+    assert client.get("/aanbod/babbelbox/naar/telefoon/")["Location"] == "tel:016123456"
 
 
 def test_the_description_keeps_its_line_breaks_but_no_html(client, offer):

@@ -8,6 +8,8 @@ PAGES = [
     "/mijn/analyse/actualiteit/",
     "/mijn/analyse/zoekvragen/",
     "/mijn/analyse/deelname/",
+    "/mijn/analyse/gebruik/",
+    "/mijn/analyse/doorverwijzingen/",
     "/mijn/analyse/noden/nieuw/",
 ]
 
@@ -41,7 +43,15 @@ def test_only_coordinators_open_the_yearly_report(client, manager, coordinator):
     assert response.status_code == 200
     content = response.content.decode()
     assert "Analyse van het gezinsondersteunend aanbod 2025" in content
-    for section in ("coverage", "gaps", "needs", "freshness", "participation"):
+    for section in (
+        "coverage",
+        "gaps",
+        "needs",
+        "freshness",
+        "participation",
+        "use",
+        "referrals",
+    ):
         assert f'id="section-{section}"' in content
     csv = client.get("/mijn/analyse/jaarverslag/?jaar=2025&formaat=csv&tabel=deelname")
     assert csv["Content-Disposition"] == 'attachment; filename="analyse-2025-deelname.csv"'

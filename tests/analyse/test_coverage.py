@@ -179,3 +179,65 @@ def test_the_number_of_queries_does_not_grow_with_the_offers(client, coordinator
         factories.make_offer_location(offer, factories.make_location(postcode="3001"))
         offer.languages.add(Language.objects.create(code=f"x{index}", name=f"Taal {index}"))
     assert count_queries(client, URL + "?kosten=gratis") == few
+
+
+@pytest.fixture
+def offers_with_service_areas(partner):
+    """An offer for all of Leuven with one place in Leuven, one for Heverlee and Wilsele
+    without a place, a home visit for Kessel-Lo, and one only at its place in Wijgmaal."""
+    everywhere = factories.make_offer(
+        partner, "Inloop", age_max_months=35, service_area=Offer.ServiceArea.LEUVEN
+    )
+    factories.make_offer_location(everywhere, factories.make_location("Centrum", postcode="3000"))
+    factories.make_offer(
+        partner,
+        "Speelbus",
+        age_max_months=35,
+        service_area=Offer.ServiceArea.AREAS,
+        service_postcodes=["3001", "3012"],
+    )
+    factories.make_offer(
+        partner,
+        "Babybezoek",
+        age_max_months=35,
+        format=Offer.Format.HOME_VISIT,
+        service_area=Offer.ServiceArea.AREAS,
+        service_postcodes=["3010"],
+    )
+    only_there = factories.make_offer(partner, "Speelhoek Wijgmaal", age_max_months=35)
+    factories.make_offer_location(only_there, factories.make_location("Wijgmaal", postcode="3018"))
+
+
+def test_an_offer_counts_in_every_area_its_service_area_reaches(
+    client, coordinator, offers_with_service_areas
+):
+    client.force_login(coordinator)
+    response = client.get(URL)
+    onthaal = "Laagdrempelig onthaal- en informatieaanbod"
+    # [expecting, 0-3, ...]: none of the four is for expecting parents.
+    assert cells(response, onthaal, "3000 Leuven") == [0, 1, 0, 0, 0, 0]  # Inloop
+    assert cells(response, onthaal, "3001 Heverlee") == [0, 2, 0, 0, 0, 0]  # Inloop, Speelbus
+    assert cells(response, onthaal, "3010 Kessel-Lo") == [0, 2, 0, 0, 0, 0]  # Inloop, Babybezoek
+    assert cells(response, onthaal, "3012 Wilsele") == [0, 2, 0, 0, 0, 0]  # Inloop, Speelbus
+    assert cells(response, onthaal, "3018 Wijgmaal") == [0, 2, 0, 0, 0, 0]  # Inloop, Speelhoek
+    assert cells(response, onthaal, "huisbezoeken") == [0, 1, 0, 0, 0, 0]  # Babybezoek
+    assert cells(response, onthaal, "online") == [0] * 6
+    assert row_named(response, "leemtes", "3001 Heverlee") == ["3001 Heverlee", 35, 0]
+    assert row_named(response, "leemtes", "3000 Leuven") == ["3000 Leuven", 35, 1]
+
+
+def test_a_cell_counted_by_service_area_links_to_a_catalogue_with_the_same_offers(
+    client, coordinator, offers_with_service_areas
+):
+    client.force_login(coordinator)
+    response = client.get(URL)
+    for area, titles in (
+        ("3001 Heverlee", ["Inloop", "Speelbus"]),
+        ("3010 Kessel-Lo", ["Babybezoek", "Inloop"]),
+        ("3018 Wijgmaal", ["Inloop", "Speelhoek Wijgmaal"]),
+    ):
+        row = next(r for r in table(response, "dekking").rows if r[1] == area)
+        toddlers = row[3]
+        catalogue = client.get(toddlers.url)
+        assert sorted(o.title for o in catalogue.context["offers"]) == titles, area
+        assert toddlers.value == len(titles)

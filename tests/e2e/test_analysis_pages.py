@@ -6,17 +6,25 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from aanbod.models import FilterLog, Location, SearchLog, Theme
+from aanbod.models import FilterLog, Location, Offer, SearchLog, Theme
 from analyse.models import NeedSignal
+from common import usage
+from common.models import UsageCount
 from tests import factories
 from tests.e2e.conftest import assert_accessible, assert_no_horizontal_scroll, log_in
 
+PHONE_BROWSER = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0.0.0 Mobile Safari/537.36"
+)
 PAGES = {
     "/mijn/analyse/": "Analyse van het aanbod",
     "/mijn/analyse/dekking/?kosten=gratis": "Dekking en leemtes",
     "/mijn/analyse/actualiteit/": "Actualiteit en volledigheid",
     "/mijn/analyse/zoekvragen/": "Wat gezinnen zoeken en niet vinden",
     "/mijn/analyse/deelname/": "Deelname aan het netwerk",
+    "/mijn/analyse/gebruik/": "Gebruik van de site",
+    "/mijn/analyse/doorverwijzingen/": "Doorverwijzingen tussen partners",
     "/mijn/analyse/noden/nieuw/": "Noteer een nood die je hoorde",
     "/mijn/analyse/jaarverslag/": "Analyse van het gezinsondersteunend aanbod",
 }
@@ -43,6 +51,15 @@ def analysis_data(partner, other_partner):
         description="Tieners zoeken een ontmoetingsplek.",
         heard_on=last_month,
     )
+    today = timezone.localdate()
+    for kind, page, count, offer_id in (
+        ("view", "aanbod:offer_list", 40, None),
+        ("view", "aanbod:offer_detail", 12, offer.pk),
+        ("phone", "aanbod:offer_contact", 3, offer.pk),
+        ("calendar", "aanbod:agenda_ical", 2, None),
+    ):
+        UsageCount.objects.create(day=today, kind=kind, page=page, count=count, offer_id=offer_id)
+    factories.make_referral(partner, other_partner, offer=offer)
 
 
 def open_page(page, path, heading):
@@ -94,7 +111,15 @@ def test_the_yearly_report_prints_on_a4_without_navigation_and_within_the_page(
     log_in(page, live_server, coordinator)
     page.goto("/mijn/analyse/jaarverslag/")
     page.emulate_media(media="print")
-    for section in ("coverage", "gaps", "needs", "freshness", "participation"):
+    for section in (
+        "coverage",
+        "gaps",
+        "needs",
+        "freshness",
+        "participation",
+        "use",
+        "referrals",
+    ):
         assert page.locator(f"#section-{section}").is_visible(), section
     for chrome in (".site-header", ".analyse-nav", ".downloads", "#year-form"):
         assert page.locator(chrome).first.is_hidden(), f"{chrome} is printed"
@@ -108,3 +133,28 @@ def test_the_yearly_report_prints_on_a4_without_navigation_and_within_the_page(
     assert page.evaluate("document.documentElement.scrollWidth") <= 680
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
+
+
+def test_an_offers_contact_links_work_without_javascript_and_are_counted(new_page, partner):
+    """The phone and e-mail links go through the counting redirect; a browser that follows
+    the website link lands on the offer's own website (here a page of this site)."""
+    page = new_page(java_script_enabled=False, user_agent=PHONE_BROWSER)
+    offer = factories.make_offer(
+        partner, "Babbelbox", contact_phone="016 12 34 56", contact_email="babbelbox@example.org"
+    )
+    page.goto("/")
+    website = page.url.rstrip("/") + "/plekken/"
+    Offer.objects.filter(pk=offer.pk).update(website=website)
+    page.goto("/aanbod/babbelbox/")
+    assert page.get_by_role("link", name="016 12 34 56").get_attribute("href") == (
+        "/aanbod/babbelbox/naar/telefoon/"
+    )
+    assert page.get_by_role("link", name="babbelbox@example.org").get_attribute("href") == (
+        "/aanbod/babbelbox/naar/e-mail/"
+    )
+    page.get_by_role("link", name=website).click()
+    page.wait_for_url(website)
+    assert page.locator("h1").first.inner_text() == "Plekken"
+    usage.flush()
+    counted = UsageCount.objects.filter(offer_id=offer.pk)
+    assert sorted(counted.values_list("kind", "count")) == [("view", 1), ("website", 1)]

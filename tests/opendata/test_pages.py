@@ -31,3 +31,14 @@ def test_the_profile_lists_the_taxonomies_and_features_with_their_ids(client):
     content = client.get("/open-data/profiel/").content.decode()
     for item in [*taxonomy.TAXONOMIES, *taxonomy.FEATURE_TERMS]:
         assert str(item.id) in content and escape(item.name) in content
+
+
+def test_the_open_data_page_offers_the_data_package(client):
+    content = client.get("/open-data/").content.decode()
+    assert 'href="/api/hsds/datapackage.zip"' in content
+    assert "Download het datapakket" in content and "datapackage.json" in content
+
+
+def test_the_profile_says_how_the_service_area_is_published(client):
+    content = client.get("/open-data/profiel/").content.decode()
+    assert "Werkgebied" in content and "service_areas" in content
