@@ -112,7 +112,7 @@ class OfferFilter(django_filters.FilterSet):
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
     taal = django_filters.ChoiceFilter(
-        label=_("Language"),
+        label=_("Language of the offer"),
         method="filter_language",
         empty_label=_("All languages"),
         widget=forms.Select(attrs={"class": "form-select"}),

@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "simple_history",
     "rest_framework",
     "import_export",
+    "lucide",
     # ours
     "common",
     "huisvanhetkind",

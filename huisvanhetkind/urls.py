@@ -22,6 +22,8 @@ portal = (
 # so a shared link always opens in the language it was shared in.
 urlpatterns = [
     path("health/", outage.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/hsds/", include((opendata_urls.api_urlpatterns, "hsds"))),

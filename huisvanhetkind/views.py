@@ -3,9 +3,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db.models.functions import Lower
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from aanbod.models import Activity, AgeBand, Location, Pillar
@@ -35,6 +37,32 @@ def home(request):
             .select_related("offer", "location")[:HOME_AGENDA_SIZE],
         },
     )
+
+
+# What robots need not read: the admin, the language switch, and in every language the
+# logged-in pages.
+UNPREFIXED_PRIVATE_PATHS = ["/admin/", "/i18n/"]
+PRIVATE_PATHS = ["/mijn/", "/account/"]
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    prefixes = [""] + [
+        f"/{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+    ]
+    disallowed = UNPREFIXED_PRIVATE_PATHS + [
+        prefix + path for prefix in prefixes for path in PRIVATE_PATHS
+    ]
+    return render(
+        request, "robots.txt", {"disallowed": disallowed}, content_type="text/plain; charset=utf-8"
+    )
+
+
+@require_safe
+def favicon(request):
+    """Browsers that ask /favicon.ico by themselves get the mark (pages link the SVG)."""
+    return redirect(static("img/favicon.ico"))
 
 
 def about(request):

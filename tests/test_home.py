@@ -108,7 +108,10 @@ def test_the_language_switcher_posts_to_set_language(client):
     text = client.get("/").text
     assert f'action="{reverse("set_language")}" method="post"' in text
     assert 'name="csrfmiddlewaretoken"' in text
-    assert '<option value="en" lang="en" dir="ltr">English</option>' in text
+    english = 'name="language" value="en" lang="en" dir="ltr">English</button>'
+    assert english in text
+    dutch = 'value="nl" lang="nl" dir="ltr" aria-current="true">Nederlands</button>'
+    assert dutch in text
 
 
 def test_choosing_english_in_the_switcher_opens_the_english_page(client):

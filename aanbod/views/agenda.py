@@ -102,6 +102,10 @@ def agenda(request):
         "aanbod/agenda.html",
         {
             "filterset": filterset,
+            # On a phone the filters are folded away, unless one is chosen (the week one
+            # pages to does not count) or has an error.
+            "filters_open": any(key != "vanaf" for key in params)
+            or any(field.errors for field in filterset.form),
             "days": days,
             "today": today,
             "window_start": start,

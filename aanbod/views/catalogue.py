@@ -464,6 +464,8 @@ def offer_detail_context(request, offer, activities):
         "offer_locations": offer.offer_locations.all(),
         "markers": map_markers((place.location, ()) for place in offer.offer_locations.all()),
         "activities": activities,
+        # For "where and when" at the top; the activities are read once, for both.
+        "next_activity": next((a for a in activities if not a.is_cancelled), None),
         "needs_review_notice": needs_review_notice(offer),
         "share_url": share_url,
         "share_mailto": "mailto:?"

@@ -87,22 +87,27 @@ def test_it_shows_where_when_and_how_to_get_there(client, offer):
     assert "Dinsdag 09:00–11:30" in html
 
 
+def where_and_when(html):
+    start = html.index('class="where-when"')
+    return html[start : html.index("</section>", start)]
+
+
 @pytest.mark.parametrize(
     ("area", "postcodes", "text"),
     [
-        ("leuven", [], "<dt>Waar</dt>\n      <dd>In heel Leuven</dd>"),
-        ("areas", ["3012"], "<dt>Waar</dt>\n      <dd>In Wilsele</dd>"),
-        ("areas", ["3018", "3000", "3010"], "<dd>In Leuven, Kessel-Lo en Wijgmaal</dd>"),
+        ("leuven", [], "In heel Leuven"),
+        ("areas", ["3012"], "In Wilsele"),
+        ("areas", ["3018", "3000", "3010"], "In Leuven, Kessel-Lo en Wijgmaal"),
     ],
 )
-def test_it_says_for_which_families_it_is_there(client, offer, area, postcodes, text):
+def test_where_and_when_says_for_which_families_it_is_there(client, offer, area, postcodes, text):
     offer.service_area, offer.service_postcodes = area, postcodes
     offer.save()
-    assert text in get(client, offer).text
+    assert f'<p class="mb-1">{text}</p>' in where_and_when(get(client, offer).text)
 
 
 def test_an_offer_only_at_its_places_says_no_more_than_its_places(client, offer):
-    assert "<dt>Waar</dt>" not in get(client, offer).text
+    assert '<p class="mb-1">In ' not in where_and_when(get(client, offer).text)
 
 
 def test_directions_go_to_openstreetmap_by_coordinates_or_else_by_address(client, offer):
