@@ -4,6 +4,7 @@ import re
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
@@ -16,7 +17,7 @@ from aanbod.search import search_offers
 EXAMPLES = "e.g. breastfeeding, sleep, homework help"
 # ar, tr and uk follow once their catalogues translate the example (their words are among the
 # synonyms in aanbod/content_names.py already).
-LANGUAGES = ["nl", "fr", "en"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +35,10 @@ def example_words(language):
     """The words of the search box's example, in `language`: "allaitement", "sommeil", ..."""
     with translation.override(language):
         text = gettext(EXAMPLES)
-    # "par ex. allaitement, sommeil, aide aux devoirs": the words after the abbreviation.
-    return [word.strip() for word in re.sub(r"^.*?\.\s+", "", text, count=1).split(",")]
+    # "par ex. allaitement, sommeil, aide aux devoirs" (Arabic: "مثلًا: …، …"): the words
+    # after the abbreviation.
+    words = re.sub(r"^.*?[.:]\s+", "", text, count=1)
+    return [word.strip() for word in re.split(r"[,،]", words)]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
