@@ -12,6 +12,7 @@ from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 # The PostgreSQL text search configuration of each language's texts: the language's snowball
@@ -64,13 +65,22 @@ def current_language():
 def translation_languages():
     """(code, name) of every interface language but Dutch: the languages a text can be
     translated into. A callable, so the model fields follow settings.LANGUAGES without a
-    migration."""
-    return [(code, name) for code, name in settings.LANGUAGES if code != source_language()]
+    migration. Named in the page's language ("Frans" on a Dutch page), as Django's catalogue
+    names them; the switcher names each language in its own script instead."""
+    return [
+        (code, language_name(code))
+        for code, _name in settings.LANGUAGES
+        if code != source_language()
+    ]
 
 
 def all_languages():
-    """(code, name) of every interface language, Dutch first."""
-    return list(settings.LANGUAGES)
+    """(code, name) of every interface language, Dutch first, named in the page's language."""
+    return [(code, language_name(code)) for code, _name in settings.LANGUAGES]
+
+
+def language_name(code):
+    return get_language_info(code)["name_translated"]
 
 
 def validate_names(value):

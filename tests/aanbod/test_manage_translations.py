@@ -145,7 +145,7 @@ def test_partners_see_which_offers_lack_a_translation(
         response = client.get(portal_url("translation_list", partner))
     rows = response.context["rows"]
     assert [row["offer"].title for row in rows] == ["Babbelbox"]
-    assert [str(name) for name in rows[0]["missing"]] == ["French", "English"]
+    assert [str(name) for name in rows[0]["missing"]] == ["Frans", "Engels"]
     assert [count[2:] for count in response.context["counts"]] == [(1, 1), (1, 1)]
 
 
@@ -204,7 +204,7 @@ def test_the_offer_form_hints_at_long_sentences_and_words(client, editor, partne
 
 
 def test_coordinators_give_a_theme_its_names_in_the_admin(client, coordinator):
-    theme = Theme.objects.create(name="Slapen", slug="slapen", names={"uk": "Сон"})
+    theme = Theme.objects.create(name="Slapen", slug="slapen", names={"de": "Schlaf"})
     client.force_login(coordinator)
     url = reverse("admin:aanbod_theme_change", args=[theme.pk])
     page = client.get(url)
@@ -214,8 +214,8 @@ def test_coordinators_give_a_theme_its_names_in_the_admin(client, coordinator):
     )
     assert response.status_code == 302
     theme.refresh_from_db()
-    # The Ukrainian name has no field while the site has no Ukrainian pages: it is kept.
-    assert theme.names == {"fr": "Sommeil", "uk": "Сон"}
+    # The German name has no field while the site has no German pages: it is kept.
+    assert theme.names == {"fr": "Sommeil", "de": "Schlaf"}
 
 
 def test_coordinators_keep_the_search_synonyms_in_the_admin(client, coordinator):
