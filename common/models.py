@@ -25,6 +25,9 @@ class OutgoingEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
+    # A mail to an address typed for it alone (a family's list): deleted once sent, and its
+    # address never written to the log.
+    forget_when_sent = models.BooleanField(_("forget when sent"), default=False)
 
     class Meta:
         verbose_name = _("outgoing e-mail")

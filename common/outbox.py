@@ -33,14 +33,16 @@ MAX_ATTEMPTS = 10
 KEEP_SENT = timedelta(days=30)
 
 
-def queue(messages):
+def queue(messages, *, forget_when_sent=False):
     """Record EmailMessages to be sent when the current transaction commits; returns how
-    many."""
+    many. With ``forget_when_sent`` each is deleted as soon as it went out, and a failure is
+    logged without its address (an address typed once, for that mail only)."""
     rows = OutgoingEmail.objects.bulk_create(
         OutgoingEmail(
             recipients=", ".join(message.recipients()),
             subject=message.subject,
             message=pickle.dumps(message),
+            forget_when_sent=forget_when_sent,
         )
         for message in messages
     )
@@ -66,7 +68,10 @@ def send_queued(*, ids=None, now=None):
                 if row is None:  # sent or being sent by someone else
                     continue
                 outcome = _send(row, connection, now)
-                row.save()
+                if outcome == "sent" and row.forget_when_sent:
+                    row.delete()
+                else:
+                    row.save()
             if outcome == "sent":
                 sent += 1
             else:
@@ -89,12 +94,13 @@ def _send(row, connection, now):
     except Exception as error:  # whatever the mail server or the network does
         _close(connection)
         row.last_error = f"{error.__class__.__name__}: {error}"
+        to = "an address typed for it" if row.forget_when_sent else row.recipients
         if row.attempts >= MAX_ATTEMPTS:
             row.status = OutgoingEmail.Status.FAILED
-            log.error("Gave up on e-mail %s to %s: %s", row.pk, row.recipients, row.last_error)
+            log.error("Gave up on e-mail %s to %s: %s", row.pk, to, row.last_error)
         else:
             row.next_attempt_at = now + FIRST_RETRY_AFTER * 2 ** (row.attempts - 1)
-            log.warning("E-mail %s to %s failed: %s", row.pk, row.recipients, row.last_error)
+            log.warning("E-mail %s to %s failed: %s", row.pk, to, row.last_error)
         return "failed" if connected else "unreachable"
     row.status = OutgoingEmail.Status.SENT
     row.sent_at = now

@@ -112,3 +112,18 @@ def test_the_command_sends_what_is_due_once_and_forgets_old_sent_mail(
     assert not OutgoingEmail.objects.filter(pk=old.pk).exists()
     call_command("send_queued_mail", stdout=StringIO())
     assert len(mailoutbox) == 1
+
+
+def test_a_mail_to_a_typed_address_is_forgotten_once_sent_and_never_logged(
+    django_capture_on_commit_callbacks, settings, mailoutbox, caplog
+):
+    settings.EMAIL_BACKEND = FAILING
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox.queue([message("ouder@example.org")], forget_when_sent=True)
+    assert OutgoingEmail.objects.get().status == "pending"
+    assert "ouder@example.org" not in caplog.text
+    assert "E-mail" in caplog.text  # the failure itself is logged
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert outbox.send_queued(now=timezone.now() + timedelta(hours=1)) == (1, 0)
+    assert [m.to for m in mailoutbox] == [["ouder@example.org"]]
+    assert not OutgoingEmail.objects.exists()

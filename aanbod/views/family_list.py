@@ -265,7 +265,7 @@ def family_list_email(request):
         )
     # A filled-in honeypot gets the same answer, so a robot learns nothing.
     if not form.is_spam:
-        outbox.queue([_list_email(request, current, items, address)])
+        outbox.queue([_list_email(request, current, items, address)], forget_when_sent=True)
     return redirect(reverse("aanbod:family_list") + "?verzonden=1#email-title")
 
 
