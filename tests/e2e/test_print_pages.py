@@ -203,6 +203,6 @@ def test_a_referrer_finds_a_brochure_without_javascript(no_js_page, places):
     assert no_js_page.locator(f"#aanbod-{offers[1].slug}").is_visible()
     no_js_page.get_by_role("link", name="Alle brochures").click()
     no_js_page.wait_for_url("**/brochures/")
-    no_js_page.get_by_role("link", name="Groepsaanbod", exact=False).first.click()
+    no_js_page.get_by_role("link", name="Infoavonden, workshops en oudergroepen").click()
     no_js_page.wait_for_url("**/brochures/pijler/groepsaanbod/")
     assert no_js_page.locator(".offer-print-card").count() == 2

@@ -119,7 +119,7 @@ def test_an_editor_edits_and_publishes_an_offer_and_sees_it_on_the_public_page(
     expect(page.get_by_text("Gratis voor leden")).to_be_visible()
     expect(page.locator("strong", has_text="tips")).to_be_visible()
     expect(page.get_by_role("listitem").filter(has_text="tas koffie")).to_be_visible()
-    expect(page.get_by_text("Eerste avond")).to_be_visible()
+    expect(page.get_by_role("listitem").filter(has_text="Eerste avond")).to_be_visible()
 
 
 def test_an_editor_of_another_partner_gets_not_found(
