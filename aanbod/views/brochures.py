@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 from common.emails import absolute_url
 from common.qr import qr_svg
 
-from ..models import Activity, Location, Offer, OfferLocation, Pillar, not_in_lists
+from ..models import (
+    Activity,
+    Location,
+    Offer,
+    OfferLocation,
+    Pillar,
+    not_in_lists,
+    with_shown_texts,
+)
 
 # A booklet this long is already more than anyone carries around; the catalogue has the rest.
 BROCHURE_MAX_OFFERS = 150
@@ -58,17 +66,19 @@ def pillar_brochure(request, slug):
 
 def brochure_offers(offers):
     """The offers of a brochure in title order, with what their cards show, in a fixed number
-    of queries: the offers, their places with the weekly times, and their next activities."""
+    of queries: the offers (with their texts in the page's language), their languages, their
+    places with the weekly times, and their next activities."""
     upcoming = (
         Activity.objects.upcoming()
         .filter(is_cancelled=False)
         .select_related("location")[:CARD_ACTIVITIES]
     )
-    return (
+    return with_shown_texts(
         offers.select_related("provider")
         .defer(*not_in_lists())
         .order_by("title", "pk")
         .prefetch_related(
+            "languages",
             Prefetch(
                 "offer_locations",
                 queryset=OfferLocation.objects.select_related("location").prefetch_related("slots"),

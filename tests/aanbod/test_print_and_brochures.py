@@ -10,7 +10,7 @@ import segno
 from django.urls import reverse
 from django.utils import translation
 
-from aanbod.models import Offer, Pillar
+from aanbod.models import Offer, OfferTranslation, Pillar
 from aanbod.templatetags.printing import one_line
 from aanbod.views.catalogue import without_empty_values
 from tests import factories
@@ -128,8 +128,14 @@ def test_a_printed_card_gives_the_address_and_times_of_every_place(client, full_
         "<strong>Buurthuis Heverlee</strong>, Naamsesteenweg 5, 3001 Heverlee"
         " · Openingsuren: Dinsdag: 13 tot 16 uur</li>"
     ) in html
-    assert "Sociaal tarief mogelijk (€ 5 voor de reeks)" in html
-    assert "Inschrijven nodig" in html
+    # The facts as the catalogue's chips, with how to take part and the cost's details.
+    chips = re.findall(r'<li class="fact-chip[^"]*">(.*?)</li>', html, re.S)
+    assert [re.sub(r"<[^>]+>", "", chip).strip() for chip in chips] == [
+        "Voor wie: 1 tot 9 maanden",
+        "Kosten: Sociaal tarief",
+        "Deelnemen: Inschrijven nodig",
+    ]
+    assert "Kosten: <span>€ 5 voor de reeks</span>" in html
     assert "016 11 22 33" in html and "babymassage@example.org" in html
     assert f"http://testserver{full_offer.get_absolute_url()}" in html
     assert "Volgende activiteit:" in html
@@ -220,7 +226,7 @@ def test_a_brochure_card_gives_address_times_cost_contact_and_the_next_activitie
 
     assert "Stationsstraat 22, 3010 Kessel-Lo · Niet in de schoolvakanties; Vrijdag" in html
     assert "Openingsuren: Dinsdag: 13 tot 16 uur" in html
-    assert "Sociaal tarief mogelijk (€ 5 voor de reeks)" in html
+    assert "Sociaal tarief</li>" in html and "Kosten: <span>€ 5 voor de reeks</span>" in html
     assert "An Peeters" in html and "016 11 22 33" in html
     assert "babymassage@example.org" in html and "https://example.org/babymassage" in html
     # The next three activities that take place; the cancelled one is left out.
@@ -285,6 +291,29 @@ def test_a_brochure_speaks_the_language_of_its_address(client, huis, full_offer)
     assert re.search(r"Imprimé le \d{1,2} [a-zéû]+ 20\d\d", html)
     # The QR code leads to the French page too.
     assert f"/fr/aanbod/{full_offer.slug}/</p>" in html
+
+
+def test_printed_cards_show_an_offer_in_the_language_of_the_page_where_it_is_translated(
+    client, partner, huis, full_offer
+):
+    other = factories.make_offer(partner, "Spelotheek")
+    factories.make_offer_location(other, huis)
+    OfferTranslation.objects.create(
+        offer=full_offer, language="fr", title="Massage pour bébés", summary="Toucher et jouer."
+    )
+    with translation.override("fr"):
+        urls = [place_brochure(huis), reverse("aanbod:offer_list") + "?afdrukken=1"]
+
+    for url in urls:
+        html = main_text(client.get(url))
+        titles = dict(
+            re.findall(r'<a href="/fr/aanbod/([^/"]+)/"([^>]*)>(?:<span[^>]*>\d+\.</span> )?', html)
+        )
+        assert "Massage pour bébés</a>" in html and "Toucher et jouer." in html
+        assert titles[full_offer.slug] == ""
+        # Not translated: the Dutch, marked as Dutch for screen readers and translators.
+        assert titles[other.slug] == ' lang="nl"'
+        assert f"{other.title}</a>" in html
 
 
 def test_a_brochure_takes_as_many_queries_for_many_offers_as_for_one(
