@@ -327,7 +327,6 @@ class PartnerProfileForm(LogoFormMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 6}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
         }
         help_texts = {
             "description": _("What your organisation does, in plain language for parents."),
@@ -449,7 +448,6 @@ class ApplicationForm(forms.ModelForm):
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
             "offer": forms.Textarea(attrs={"rows": 5}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),

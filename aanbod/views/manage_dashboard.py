@@ -56,6 +56,8 @@ def dashboard(request, partner):
         {
             "partner": partner,
             "can_manage": can_manage(user, partner),
+            # Referrals are seen by the partner's own staff only, not by coordinators.
+            "is_member": partner.memberships.filter(user=user).exists(),
             "offers": offers,
             "review_count": sum(offer.needs_review for offer in offers),
             "activities": activities,

@@ -135,7 +135,8 @@ def offer_edit(request, partner, offer_id):
         form=form,
         conflict=conflict,
         heading=heading,
-        duplicate_form=KeyedForm(),
+        # No id on its hidden field: the edit form beside it has a form_key too.
+        duplicate_form=KeyedForm(auto_id=False),
     )
 
 

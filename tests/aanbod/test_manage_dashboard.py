@@ -4,6 +4,7 @@ and the reports from the public to handle."""
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from aanbod.models import ErrorReport, Offer
@@ -154,3 +155,16 @@ def test_a_coordinator_sees_any_partners_dashboard(client, coordinator, partner,
     response = client.get(portal_url("dashboard", partner))
     assert response.status_code == 200
     assert len(response.context["offers"]) == 4
+
+
+def test_the_referrals_link_is_there_for_the_partners_staff_only(
+    client, editor, coordinator, partner
+):
+    referrals = reverse("portal:referral_list", args=[partner.slug])
+    client.force_login(editor)
+    assert f'href="{referrals}"' in client.get(portal_url("dashboard", partner)).text
+    # A coordinator keeps every partner's offers right, but sees no partner's referrals: the
+    # link would lead to "not found".
+    client.force_login(coordinator)
+    assert f'href="{referrals}"' not in client.get(portal_url("dashboard", partner)).text
+    assert client.get(referrals).status_code == 404
