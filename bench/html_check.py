@@ -1,0 +1,206 @@
+"""The Nu Html Checker on every page of the demo site that a visitor, a partner's staff and a
+coordinator reach by following links, in every interface language.
+
+    (cd bench/node && npm ci)      # once: vnu-jar 26.9.27 (the checker), needs Java 11 or newer
+    .venv/bin/python bench/html_check.py
+
+It serves the demo site as production does (bench/demo_server.py, database `hvhk_html_check`),
+then follows the links of the pages from the home page of each language as an anonymous
+visitor, and from the portal's start page (/mijn/) of each language logged in as each demo
+account, within the portal and the account pages (the public ones were checked already).
+The admin is left out (Django's own markup), and so are downloads (calendars, CSV, XLSX, JSON).
+A page's path is visited with at most QUERIES_PER_PATH query strings (filters and pages multiply
+without end). Every HTML page that answered 200 goes through vnu.jar at once; a page that did not
+answer 200 is reported as well. It prints the number of pages checked, every error and the
+number of warnings, writes the report to bench/results/, and exits with 1 if there was an error
+or a broken link.
+"""
+
+import argparse
+import http.cookiejar
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter, deque
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+from demo_server import BENCH_DIR, demo_site
+
+VNU = BENCH_DIR / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+RESULTS_DIR = BENCH_DIR / "results"
+DATABASE_NAME = "hvhk_html_check"
+LANGUAGE_PREFIXES = ["", "/fr", "/en", "/ar", "/tr", "/uk"]
+# The demo accounts (README, Demo accounts); None is the anonymous visitor.
+ACCOUNTS = [
+    None,
+    ("redacteur@demo.huisvanhetkind.test", "demo-redacteur-2026"),
+    ("beheerder@demo.huisvanhetkind.test", "demo-beheerder-2026"),
+    ("coordinator@demo.huisvanhetkind.test", "demo-coordinator-2026"),
+]
+# Pages no link leads to from a home page, or only a form does.
+EXTRA_PATHS = ["/aanbod/?afdrukken=1", "/aanbod/lijstje/afdrukken/", "/account/inloggen/"]
+PORTAL = re.compile(r"^(/[a-z]{2})?/(mijn|account)/")
+SKIPPED = re.compile(
+    r"^(/[a-z]{2})?/(admin|api|static|media|account/uitloggen)/"
+    r"|/naar/[^/]+/$"  # counted redirects to a phone number, an address or another site
+    r"|\.(ics|csv|xlsx|zip|json|svg|png|ico|txt|pdf)$"
+    r"|/(csv|xlsx|ics)/$"
+)
+QUERIES_PER_PATH = 3
+MAX_PAGES_PER_ACCOUNT = 2000
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", action="store_true", help="keep the embedded database")
+    args = parser.parse_args()
+    if not VNU.exists():
+        sys.exit(f"bench: {VNU} is missing: run `npm ci` in {BENCH_DIR / 'node'}")
+    RESULTS_DIR.mkdir(exist_ok=True)
+    with demo_site(DATABASE_NAME, keep=args.keep) as base, tempfile.TemporaryDirectory() as tmp:
+        pages, broken = {}, []
+        for account in ACCOUNTS:
+            crawl(base, account, Path(tmp), pages, broken)
+        messages = check(list(pages))
+    report(pages, messages, broken)
+
+
+class LoopbackCookies(http.cookiejar.DefaultCookiePolicy):
+    """Send the production cookies (Secure: for https only) to the server on the loopback,
+    which speaks plain http behind no proxy here."""
+
+    def return_ok_secure(self, cookie, request):
+        return True
+
+
+def opener_for(base, account):
+    cookies = http.cookiejar.CookieJar(LoopbackCookies())
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
+    if account:
+        login = base + "/account/inloggen/"
+        form = opener.open(login, timeout=30).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        data = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "username": account[0], "password": account[1]}
+        ).encode()
+        request = urllib.request.Request(login, data=data, headers={"Referer": login})
+        landed = opener.open(request, timeout=30)
+        if landed.url.rstrip("/").endswith("/account/inloggen"):
+            sys.exit(f"bench: could not log in as {account[0]}")
+    return opener
+
+
+def crawl(base, account, folder, pages, broken):
+    """Every page reached as `account`, saved in `folder` and listed in `pages`."""
+    who = account[0] if account else "anonymous"
+    opener = opener_for(base, account)
+    start = "/mijn/" if account else "/"
+    queue = deque(prefix + start for prefix in LANGUAGE_PREFIXES)
+    if not account:
+        queue.extend(EXTRA_PATHS)
+    seen = set(queue)
+    queries = Counter()
+    fetched = 0
+    while queue and fetched < MAX_PAGES_PER_ACCOUNT:
+        url = queue.popleft()
+        try:
+            response = opener.open(base + url, timeout=60)
+        except urllib.error.HTTPError as error:
+            broken.append((who, url, error.code))
+            continue
+        fetched += 1
+        if "text/html" not in response.headers.get("Content-Type", ""):
+            continue
+        html = response.read()
+        path = folder / f"{len(pages):05d}.html"
+        path.write_bytes(html)
+        pages[str(path)] = (who, url)
+        parser = Links()
+        parser.feed(html.decode("utf-8", errors="replace"))
+        for href in parser.hrefs:
+            link = urllib.parse.urljoin(base + url, href)
+            if not link.startswith(base + "/"):
+                continue
+            link = urllib.parse.urldefrag(link)[0][len(base) :]
+            path_only, _, query = link.partition("?")
+            if link in seen or SKIPPED.search(path_only):
+                continue
+            if account and not PORTAL.search(path_only):
+                continue
+            if query:
+                if queries[path_only] >= QUERIES_PER_PATH:
+                    continue
+                queries[path_only] += 1
+            seen.add(link)
+            queue.append(link)
+    print(f"bench: {who}: {fetched} pages", flush=True)
+
+
+def check(files):
+    """The Nu Html Checker's messages on the files, by file."""
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--stdout", *files],
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode not in (0, 1):
+        sys.exit(f"bench: vnu.jar failed:\n{run.stderr}")
+    return json.loads(run.stdout)["messages"]
+
+
+def report(pages, messages, broken):
+    errors = [m for m in messages if m["type"] == "error" or m.get("subType") == "fatal"]
+    warnings = [m for m in messages if m not in errors]
+    lines = [
+        f"Nu Html Checker {npm_version('vnu-jar')}, {datetime.now():%Y-%m-%d %H:%M}",
+        "",
+        f"- pages checked: {len(pages)} ({count_by_account(pages)})",
+        f"- errors: {len(errors)}",
+        f"- warnings: {len(warnings)}",
+        f"- pages that did not answer 200: {len(broken)}",
+        "",
+    ]
+    for message in errors + warnings:
+        who, url = pages.get(message["url"].removeprefix("file:"), ("?", message["url"]))
+        kind = "error" if message in errors else "warning"
+        line = message.get("lastLine", "?")
+        lines.append(f"- {kind} ({who}) `{url}` line {line}: {message['message']}")
+    for who, url, status in broken:
+        lines.append(f"- {status} ({who}) `{url}`")
+    text = "\n".join(lines) + "\n"
+    (RESULTS_DIR / f"html-check-{datetime.now():%Y%m%d-%H%M%S}.md").write_text(text)
+    print(text)
+    sys.exit(1 if errors or broken else 0)
+
+
+def count_by_account(pages):
+    counts = Counter(who for who, _url in pages.values())
+    return ", ".join(f"{who}: {count}" for who, count in counts.items())
+
+
+def npm_version(package):
+    lock = json.loads((BENCH_DIR / "node" / "package-lock.json").read_text())
+    return lock["packages"][f"node_modules/{package}"]["version"]
+
+
+if __name__ == "__main__":
+    main()
