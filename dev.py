@@ -2,7 +2,8 @@
 """Set up and run the portal on a fresh machine that has only Python 3.11 and git.
 
     python3 dev.py serve     migrate, load the demo data, run the site on http://127.0.0.1:8000/
-    python3 dev.py test      every check CI runs; extra arguments go to pytest:
+    python3 dev.py test      every check CI runs, the tests in one process per core (up to 4);
+                             extra arguments go to pytest instead (one process):
                              python3 dev.py test -k agenda
                              python3 dev.py test tests/test_home.py -x
 
@@ -95,6 +96,13 @@ def serve(args):
         return 0
 
 
+def parallel():
+    """pytest-xdist's options for the whole suite: a process per core, up to four (each runs
+    its own Chromium and test database), a test file's tests in the same process."""
+    workers = min(os.cpu_count() or 1, 4)
+    return ["--numprocesses", str(workers), "--dist", "loadfile"] if workers > 1 else []
+
+
 def test(pytest_args):
     steps = [
         ("Django system checks", (PYTHON, "manage.py", "check")),
@@ -106,7 +114,7 @@ def test(pytest_args):
         ("ruff format", (BIN / "ruff", "format", "--check", ".")),
         # The translation catalogues (.po complete in Dutch, .mo compiled from it) are checked
         # by tests/test_translations.py, so they run with the rest of the suite.
-        ("pytest", (PYTHON, "-m", "pytest", *pytest_args)),
+        ("pytest", (PYTHON, "-m", "pytest", *(pytest_args or parallel()))),
     ]
     timings = []
     for name, command in steps:

@@ -13,13 +13,6 @@ from aanbod.models import Language, Offer, OfferTranslation, Pillar, Theme, with
 from tests import factories
 
 
-@pytest.fixture(autouse=True)
-def _dutch_afterwards():
-    """A request to /fr/ leaves French active in this thread: later tests expect Dutch."""
-    yield
-    translation.activate("nl")
-
-
 def translate(offer, language="fr", **texts):
     texts.setdefault("title", f"{offer.title} ({language})")
     texts.setdefault("summary", f"{offer.summary} ({language})")
