@@ -97,7 +97,8 @@ def _brochure(request, offers, *, subject, location=None, pillar=None):
     for offer in offers:
         offer.page_url = absolute_url(offer.get_absolute_url())
         offer.qr_code = qr_svg(
-            offer.page_url, title=_("QR code to the page of %(title)s") % {"title": offer.title}
+            offer.page_url,
+            title=_("QR code to the page of %(title)s") % {"title": offer.shown.title},
         )
     return render(
         request,

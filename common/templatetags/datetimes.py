@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from django import template
 from django.utils import timezone
 
@@ -8,7 +10,7 @@ register = template.Library()
 def html_datetime(value):
     """A moment for a `<time datetime>` attribute: ISO 8601 in the site's time zone, to the
     second (HTML allows at most three decimals; Django's "c" format writes six)."""
-    if not value:
+    if not isinstance(value, datetime):
         return ""
     if timezone.is_aware(value):
         value = timezone.localtime(value)

@@ -97,7 +97,7 @@ def test_it_shows_time_title_linked_to_the_offer_and_place_linked_to_its_page(
     assert f'<a href="/aanbod/{infoavond.slug}/">Infoavond slapen</a>' in html
     assert '<a href="/plekken/huis-van-het-kind-kessel-lo/">Huis van het Kind Kessel-Lo</a>' in html
     assert "Stationsstraat 1, 3010 Kessel-Lo" in html
-    start = timezone.localtime(activity.starts_at).strftime("%Y-%m-%dT%H:%M:%S%z")
+    start = timezone.localtime(activity.starts_at).replace(microsecond=0).isoformat()
     assert f'<time datetime="{start}">10:00</time>' in html
 
 
