@@ -3,6 +3,7 @@ its editor (the outsider), a coordinator, and the anonymous parent (the plain cl
 
 import pytest
 from django.utils import translation
+from pytest_django.fixtures import validate_django_db
 
 from common import usage
 from huisvanhetkind import local_database
@@ -10,16 +11,21 @@ from partners.models import Membership
 from tests import factories
 
 
-def flushes_the_database(item):
-    """Whether the test runs outside a transaction (a live server, a browser test, several
-    connections at once), so that pytest-django empties every table after it."""
+def empties_the_tables(item):
+    """Whether pytest-django runs the test outside a transaction (a live server, a browser test,
+    several connections at once) and empties every table after it, by pytest-django's rule;
+    and whether it puts Django's snapshot back first (serialized rollback)."""
     marker = item.get_closest_marker("django_db")
-    fixtures = getattr(item, "fixturenames", ())
-    return bool(
-        (marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,)))
-        or "transactional_db" in fixtures
-        or "live_server" in fixtures
+    transaction, reset_sequences, _, serialized, _ = (
+        validate_django_db(marker) if marker else (False, False, None, False, None)
     )
+    fixtures = getattr(item, "fixturenames", ())
+    flushed = (
+        transaction
+        or reset_sequences
+        or {"transactional_db", "live_server", "django_db_reset_sequences"} & set(fixtures)
+    )
+    return bool(flushed), bool(serialized or "django_db_serialized_rollback" in fixtures)
 
 
 _blocker = {}
@@ -35,19 +41,30 @@ def pytest_runtest_teardown(item, nextitem):
     """After a test that emptied the tables, put back what the migrations created (pillars,
     groups, content types...) from Django's snapshot of the new test database, unless the next
     test empties them anyway. Run in one process, pytest-django orders those tests last; run
-    in several (pytest-xdist), a process gets them between the others."""
-    result = yield
-    # No next test: the session's end, whose teardown has dropped the test database.
-    if flushes_the_database(item) and nextitem and not flushes_the_database(nextitem):
-        from django.contrib.contenttypes.models import ContentType
-        from django.db import connection
+    in several (pytest-xdist), a process gets them between the others.
 
-        snapshot = getattr(connection, "_test_serialized_contents", None)
-        if snapshot is not None:
-            with _blocker["django_db_blocker"].unblock():
-                connection.creation.deserialize_db_from_string(snapshot)
-            ContentType.objects.clear_cache()
-    return result
+    Only after a test with serialized rollback (all of ours that empty the tables): its flush
+    leaves the tables empty, so the snapshot goes back with its own keys. Without it, Django
+    would have made new content types and permissions, under other keys."""
+    try:
+        return (yield)
+    finally:
+        flushed, serialized = empties_the_tables(item)
+        # No next test: the session's end, which drops the test database (--reuse-db keeps
+        # it as the browser fixture left it).
+        if flushed and serialized and nextitem and not empties_the_tables(nextitem)[0]:
+            _put_back_the_migrations_data()
+
+
+def _put_back_the_migrations_data():
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    snapshot = getattr(connection, "_test_serialized_contents", None)
+    if snapshot is not None:
+        with _blocker["django_db_blocker"].unblock():
+            connection.creation.deserialize_db_from_string(snapshot)
+        ContentType.objects.clear_cache()
 
 
 def pytest_configure(config):
@@ -59,9 +76,12 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _dutch_to_begin_with(settings):
+def _dutch_by_default(settings):
     # A request to /fr/ through the test client leaves French active in the test's thread
-    # (LocaleMiddleware does not switch back after the response); each test starts in Dutch.
+    # (LocaleMiddleware does not switch back after the response); each test starts in Dutch
+    # and leaves Dutch for the fixtures set up before the next one.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
     translation.activate(settings.LANGUAGE_CODE)
 
 

@@ -201,11 +201,28 @@ def assert_accessible(page):
 
 def assert_no_horizontal_scroll(page):
     """The page is no wider than the screen. Compared with the viewport the test asked for, not
-    window.innerWidth: a phone browser zooms out to fit wide content, widening innerWidth."""
-    content = page.evaluate("document.documentElement.scrollWidth")
+    window.innerWidth: a phone browser zooms out to fit wide content, widening innerWidth.
+    Like Playwright's own assertions it waits (up to 2 s) for the page to settle: a page just
+    loaded after a form's redirect was now and then measured before its layout was done."""
     screen = page.viewport_size["width"]
-    assert content <= screen, (
-        f"{page.url} scrolls sideways: {content} px of content on a {screen} px screen"
+    page.wait_for_load_state("load")
+    for _ in range(20):
+        content = page.evaluate("document.documentElement.scrollWidth")
+        if content <= screen:
+            return
+        page.wait_for_timeout(100)
+    # The innermost elements that reach past the screen's edge, to say what to fix.
+    wide = page.evaluate(
+        """screen => [...document.querySelectorAll("body *")]
+            .filter(e => e.getBoundingClientRect().right > screen + 1
+                && ![...e.children].some(c => c.getBoundingClientRect().right > screen + 1))
+            .slice(0, 5)
+            .map(e => `${e.tagName}.${e.className}: ${e.textContent.trim().slice(0, 40)}`)""",
+        screen,
+    )
+    pytest.fail(
+        f"{page.url} scrolls sideways: {content} px of content on a {screen} px screen; "
+        f"too wide: {wide}"
     )
 
 
