@@ -9,6 +9,7 @@ port of 127.0.0.1 and yields its address. The embedded database is dropped at th
 """
 
 import contextlib
+import json
 import os
 import re
 import subprocess
@@ -20,7 +21,10 @@ from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
-NODE_BIN = BENCH_DIR / "node" / "node_modules" / ".bin"
+NODE_DIR = BENCH_DIR / "node"
+NODE_BIN = NODE_DIR / "node_modules" / ".bin"
+# The project's modules (huisvanhetkind, tests.servers) for these scripts run from bench/.
+sys.path.insert(0, str(ROOT))
 
 
 @contextlib.contextmanager
@@ -50,7 +54,6 @@ def embedded_server():
     try:
         if holder.stdout.readline().strip() != "ready":
             sys.exit("bench: the embedded PostgreSQL server did not start")
-        sys.path.insert(0, str(ROOT))
         from huisvanhetkind import local_database
 
         yield local_database.settings_dict("")
@@ -141,6 +144,12 @@ def app_server(env, tmp):
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+def npm_version(package):
+    """The version of a Node package of bench/node/, as its lock file pins it."""
+    lock = json.loads((NODE_DIR / "package-lock.json").read_text())
+    return lock["packages"][f"node_modules/{package}"]["version"]
 
 
 def first_offer(base):

@@ -10,16 +10,19 @@ visitor, and from the portal's start page (/mijn/) of each language logged in as
 account, within the portal and the account pages (the public ones were checked already).
 The admin is left out (Django's own markup), and so are downloads (calendars, CSV, XLSX, JSON).
 A page's path is visited with at most QUERIES_PER_PATH query strings (filters and pages multiply
-without end). Every HTML page that answered 200 goes through vnu.jar at once; a page that did not
-answer 200 is reported as well. It prints the number of pages checked, every error and the
-number of warnings, writes the report to bench/results/, and exits with 1 if there was an error
-or a broken link.
+without end), and an account visits at most --max-pages pages (the report says how many more
+it found). Every HTML page that answered 200 goes through vnu.jar at once; a page that did not
+answer 200, or sent an account to the login page, is reported as well. It prints the number of
+pages checked, every error and warning, writes the report to bench/results/, and exits with 1
+if there was an error or a broken link.
 """
 
 import argparse
+import http.client
 import http.cookiejar
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,7 +34,7 @@ from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-from demo_server import BENCH_DIR, demo_site
+from demo_server import BENCH_DIR, demo_site, npm_version
 
 VNU = BENCH_DIR / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 RESULTS_DIR = BENCH_DIR / "results"
@@ -47,6 +50,7 @@ ACCOUNTS = [
 # Pages no link leads to from a home page, or only a form does.
 EXTRA_PATHS = ["/aanbod/?afdrukken=1", "/aanbod/lijstje/afdrukken/", "/account/inloggen/"]
 PORTAL = re.compile(r"^(/[a-z]{2})?/(mijn|account)/")
+LOGIN = re.compile(r"^(/[a-z]{2})?/account/inloggen/")
 SKIPPED = re.compile(
     r"^(/[a-z]{2})?/(admin|api|static|media|account/uitloggen)/"
     r"|/naar/[^/]+/$"  # counted redirects to a phone number, an address or another site
@@ -72,16 +76,21 @@ class Links(HTMLParser):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the embedded database")
+    parser.add_argument(
+        "--max-pages", type=int, default=MAX_PAGES_PER_ACCOUNT, help="per account (2000)"
+    )
     args = parser.parse_args()
     if not VNU.exists():
         sys.exit(f"bench: {VNU} is missing: run `npm ci` in {BENCH_DIR / 'node'}")
+    if not shutil.which("java"):
+        sys.exit("bench: the Nu Html Checker needs Java 11 or newer (`java` is not found)")
     RESULTS_DIR.mkdir(exist_ok=True)
     with demo_site(DATABASE_NAME, keep=args.keep) as base, tempfile.TemporaryDirectory() as tmp:
-        pages, broken = {}, []
+        pages, broken, left = {}, [], {}
         for account in ACCOUNTS:
-            crawl(base, account, Path(tmp), pages, broken)
+            crawl(base, account, Path(tmp), pages, broken, left, args.max_pages)
         messages = check(list(pages))
-    report(pages, messages, broken)
+    report(pages, messages, broken, left)
 
 
 class LoopbackCookies(http.cookiejar.DefaultCookiePolicy):
@@ -109,8 +118,10 @@ def opener_for(base, account):
     return opener
 
 
-def crawl(base, account, folder, pages, broken):
-    """Every page reached as `account`, saved in `folder` and listed in `pages`."""
+def crawl(base, account, folder, pages, broken, left, max_pages):
+    """Every page reached as `account`, saved in `folder` and listed in `pages`; a page that
+    did not answer 200, or sent a logged-in account to the login page, in `broken`; the
+    number of pages found but not visited (the limit was reached) in `left`."""
     who = account[0] if account else "anonymous"
     opener = opener_for(base, account)
     start = "/mijn/" if account else "/"
@@ -120,24 +131,31 @@ def crawl(base, account, folder, pages, broken):
     seen = set(queue)
     queries = Counter()
     fetched = 0
-    while queue and fetched < MAX_PAGES_PER_ACCOUNT:
+    while queue and fetched < max_pages:
         url = queue.popleft()
         try:
             response = opener.open(base + url, timeout=60)
+            html = response.read()
         except urllib.error.HTTPError as error:
             broken.append((who, url, error.code))
             continue
+        except (OSError, http.client.HTTPException) as error:
+            broken.append((who, url, f"no answer ({error!r})"))
+            continue
         fetched += 1
+        landed = response.url[len(base) :]
+        if account and LOGIN.search(landed):
+            broken.append((who, url, f"sent to the login page ({landed})"))
+            continue
         if "text/html" not in response.headers.get("Content-Type", ""):
             continue
-        html = response.read()
         path = folder / f"{len(pages):05d}.html"
         path.write_bytes(html)
         pages[str(path)] = (who, url)
         parser = Links()
         parser.feed(html.decode("utf-8", errors="replace"))
         for href in parser.hrefs:
-            link = urllib.parse.urljoin(base + url, href)
+            link = urllib.parse.urljoin(response.url, href)
             if not link.startswith(base + "/"):
                 continue
             link = urllib.parse.urldefrag(link)[0][len(base) :]
@@ -152,7 +170,8 @@ def crawl(base, account, folder, pages, broken):
                 queries[path_only] += 1
             seen.add(link)
             queue.append(link)
-    print(f"bench: {who}: {fetched} pages", flush=True)
+    left[who] = len(queue)
+    print(f"bench: {who}: {fetched} pages, {len(queue)} found but not visited", flush=True)
 
 
 def check(files):
@@ -167,8 +186,9 @@ def check(files):
     return json.loads(run.stdout)["messages"]
 
 
-def report(pages, messages, broken):
-    errors = [m for m in messages if m["type"] == "error" or m.get("subType") == "fatal"]
+def report(pages, messages, broken, left):
+    # A page the checker could not read (non-document-error) counts as an error too.
+    errors = [m for m in messages if m["type"] in ("error", "non-document-error")]
     warnings = [m for m in messages if m not in errors]
     lines = [
         f"Nu Html Checker {npm_version('vnu-jar')}, {datetime.now():%Y-%m-%d %H:%M}",
@@ -177,6 +197,8 @@ def report(pages, messages, broken):
         f"- errors: {len(errors)}",
         f"- warnings: {len(warnings)}",
         f"- pages that did not answer 200: {len(broken)}",
+        "- pages found but not visited (the limit per account was reached): "
+        + ", ".join(f"{who}: {count}" for who, count in left.items()),
         "",
     ]
     for message in errors + warnings:
@@ -195,11 +217,6 @@ def report(pages, messages, broken):
 def count_by_account(pages):
     counts = Counter(who for who, _url in pages.values())
     return ", ".join(f"{who}: {count}" for who, count in counts.items())
-
-
-def npm_version(package):
-    lock = json.loads((BENCH_DIR / "node" / "package-lock.json").read_text())
-    return lock["packages"][f"node_modules/{package}"]["version"]
 
 
 if __name__ == "__main__":

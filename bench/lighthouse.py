@@ -19,7 +19,7 @@ import subprocess
 import sys
 from datetime import datetime
 
-from demo_server import BENCH_DIR, NODE_BIN, demo_site, first_offer
+from demo_server import BENCH_DIR, NODE_BIN, demo_site, first_offer, npm_version
 
 RESULTS_DIR = BENCH_DIR / "results"
 LIGHTHOUSE = NODE_BIN / "lighthouse"
@@ -98,7 +98,8 @@ def lighthouse(url, report, preset):
 
 def markdown(rows):
     lines = [
-        f"Lighthouse {lighthouse_version()}, {chromium_version()}, {datetime.now():%Y-%m-%d %H:%M}",
+        f"Lighthouse {npm_version('lighthouse')}, {chromium_version()}, "
+        f"{datetime.now():%Y-%m-%d %H:%M}",
         "",
         "| form factor | page | path | performance | accessibility | best practices | SEO "
         "| audits not fully passed |",
@@ -108,11 +109,6 @@ def markdown(rows):
         values = " | ".join(f"{scores[category]:.2f}" for category in CATEGORIES)
         lines.append(f"| {preset} | {name} | `{path}` | {values} | {scores['not passed']} |")
     return "\n".join(lines) + "\n"
-
-
-def lighthouse_version():
-    lock = json.loads((BENCH_DIR / "node" / "package-lock.json").read_text())
-    return lock["packages"]["node_modules/lighthouse"]["version"]
 
 
 def chromium_version():
