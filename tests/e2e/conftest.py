@@ -175,11 +175,13 @@ def no_js_page(new_page):
 
 
 def assert_accessible(page):
-    """Run axe-core on the page as it is now; fail listing every violation and where it is."""
+    """Run axe-core on the page once it is styled; fail listing every violation and where it
+    is."""
     from axe_playwright_python.sync_playwright import Axe
 
     if id(page.context) in _no_js_contexts:
         raise RuntimeError("axe-core needs JavaScript: check accessibility with `page`")
+    wait_for_the_stylesheets(page)
     options = {
         "runOnly": {"type": "tag", "values": AXE_TAGS},
         "rules": {rule: {"enabled": True} for rule in AXE_EXTRA_RULES},
@@ -201,16 +203,12 @@ def assert_accessible(page):
 
 def assert_no_horizontal_scroll(page):
     """The page is no wider than the screen. Compared with the viewport the test asked for, not
-    window.innerWidth: a phone browser zooms out to fit wide content, widening innerWidth.
-    Like Playwright's own assertions it waits (up to 2 s) for the page to settle: a page just
-    loaded after a form's redirect was now and then measured before its layout was done."""
+    window.innerWidth: a phone browser zooms out to fit wide content, widening innerWidth."""
     screen = page.viewport_size["width"]
-    page.wait_for_load_state("load")
-    for _ in range(20):
-        content = page.evaluate("document.documentElement.scrollWidth")
-        if content <= screen:
-            return
-        page.wait_for_timeout(100)
+    wait_for_the_stylesheets(page)
+    content = page.evaluate("document.documentElement.scrollWidth")
+    if content <= screen:
+        return
     # The innermost elements that reach past the screen's edge, to say what to fix.
     wide = page.evaluate(
         """screen => [...document.querySelectorAll("body *")]
@@ -220,10 +218,18 @@ def assert_no_horizontal_scroll(page):
             .map(e => `${e.tagName}.${e.className}: ${e.textContent.trim().slice(0, 40)}`)""",
         screen,
     )
-    pytest.fail(
+    raise AssertionError(
         f"{page.url} scrolls sideways: {content} px of content on a {screen} px screen; "
         f"too wide: {wide}"
     )
+
+
+def wait_for_the_stylesheets(page):
+    """Wait for the page's load event, which waits for its stylesheets. A test that waits for a
+    text after a click goes on as soon as the new page's HTML has it; on a busy machine the
+    live server's CSS could then still be on its way, and axe or a width check would measure an
+    unstyled page (its links too small to tap, its menu laid out in one long row)."""
+    page.wait_for_load_state("load")
 
 
 def log_in(page, live_server, user):
