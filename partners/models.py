@@ -56,6 +56,13 @@ class PartnerQuerySet(models.QuerySet):
             return self.none()
         return self.filter(memberships__user=user).distinct()
 
+    def staffed_by(self, user):
+        """The partners a person works for (their memberships). Unlike for_user, a
+        coordinator gets only their own: for what a partner's own staff alone may see (its
+        referrals) or do in its name (answer an invitation). One membership per partner and
+        person, so no partner comes twice."""
+        return self.filter(memberships__user=user)
+
     def managed_by(self, user):
         """The partners whose team a user may manage: all for coordinators, else as manager."""
         if is_coordinator(user):

@@ -41,7 +41,7 @@ def member_view(view):
     @login_required
     @wraps(view)
     def wrapper(request, slug, **kwargs):
-        partners = Partner.objects.filter(memberships__user=request.user)
+        partners = Partner.objects.staffed_by(request.user)
         return view(request, get_object_or_404(partners, slug=slug), **kwargs)
 
     return wrapper

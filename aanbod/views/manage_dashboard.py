@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from common.redirects import safe_next
 from partners.imports import CheckedCSV, CheckedXLSX
-from partners.models import declaration_to_sign
+from partners.models import Partner, declaration_to_sign
 from partners.views import can_manage, partner_view, post_only
 
 from .. import services
@@ -57,7 +57,7 @@ def dashboard(request, partner):
             "partner": partner,
             "can_manage": can_manage(user, partner),
             # Referrals are seen by the partner's own staff only, not by coordinators.
-            "is_member": partner.memberships.filter(user=user).exists(),
+            "is_member": Partner.objects.staffed_by(user).filter(pk=partner.pk).exists(),
             "offers": offers,
             "review_count": sum(offer.needs_review for offer in offers),
             "activities": activities,

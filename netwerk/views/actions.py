@@ -18,7 +18,7 @@ def action_list(request):
     show_all = request.GET.get("toon") == "alle"
     # Coordinators may see every point; the list is of their own partners' and their own.
     items = ActionItem.objects.for_user(user).filter(
-        Q(owner_partner__in=Partner.objects.filter(memberships__user=user)) | Q(owner_person=user)
+        Q(owner_partner__in=Partner.objects.staffed_by(user)) | Q(owner_person=user)
     )
     if not show_all:
         items = items.open()

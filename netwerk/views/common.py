@@ -9,7 +9,7 @@ def own_partners(user):
     Not Partner.objects.for_user: that also lets coordinators act for every partner, but a
     coordinator answering an invitation represents only their own organisation.
     """
-    return list(Partner.objects.filter(memberships__user=user).order_by("name"))
+    return list(Partner.objects.staffed_by(user).order_by("name"))
 
 
 def colleagues(user, partners):
