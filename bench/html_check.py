@@ -19,22 +19,21 @@ if there was an error or a broken link.
 
 import argparse
 import http.client
-import http.cookiejar
 import json
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections import Counter, deque
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
 from demo_server import BENCH_DIR, demo_site, npm_version
+
+from tests.servers import Browser
 
 VNU = BENCH_DIR / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 RESULTS_DIR = BENCH_DIR / "results"
@@ -51,6 +50,7 @@ ACCOUNTS = [
 EXTRA_PATHS = ["/aanbod/?afdrukken=1", "/aanbod/lijstje/afdrukken/", "/account/inloggen/"]
 PORTAL = re.compile(r"^(/[a-z]{2})?/(mijn|account)/")
 LOGIN = re.compile(r"^(/[a-z]{2})?/account/inloggen/")
+REDIRECTS = (301, 302, 303, 307, 308)
 SKIPPED = re.compile(
     r"^(/[a-z]{2})?/(admin|api|static|media|account/uitloggen)/"
     r"|/naar/[^/]+/$"  # counted redirects to a phone number, an address or another site
@@ -93,37 +93,26 @@ def main():
     report(pages, messages, broken, left)
 
 
-class LoopbackCookies(http.cookiejar.DefaultCookiePolicy):
-    """Send the production cookies (Secure: for https only) to the server on the loopback,
-    which speaks plain http behind no proxy here."""
-
-    def return_ok_secure(self, cookie, request):
-        return True
-
-
-def opener_for(base, account):
-    cookies = http.cookiejar.CookieJar(LoopbackCookies())
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(cookies))
+def browser_for(base, account):
+    """A visitor (tests.servers.Browser: cookies, CSRF token, Secure cookies over the
+    loopback's plain http), logged in as `account` unless None."""
+    browser = Browser()
     if account:
-        login = base + "/account/inloggen/"
-        form = opener.open(login, timeout=30).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
-        data = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "username": account[0], "password": account[1]}
-        ).encode()
-        request = urllib.request.Request(login, data=data, headers={"Referer": login})
-        landed = opener.open(request, timeout=30)
-        if landed.url.rstrip("/").endswith("/account/inloggen"):
+        answer = browser.log_in(base, *account)
+        if answer.status != 302 or LOGIN.search(
+            urllib.parse.urlsplit(answer.headers["Location"]).path
+        ):
             sys.exit(f"bench: could not log in as {account[0]}")
-    return opener
+    return browser
 
 
 def crawl(base, account, folder, pages, broken, left, max_pages):
     """Every page reached as `account`, saved in `folder` and listed in `pages`; a page that
     did not answer 200, or sent a logged-in account to the login page, in `broken`; the
-    number of pages found but not visited (the limit was reached) in `left`."""
+    number of pages found but not visited (the limit was reached) in `left`. A redirect is
+    followed as a link of the page that sent it."""
     who = account[0] if account else "anonymous"
-    opener = opener_for(base, account)
+    browser = browser_for(base, account)
     start = "/mijn/" if account else "/"
     queue = deque(prefix + start for prefix in LANGUAGE_PREFIXES)
     if not account:
@@ -134,28 +123,30 @@ def crawl(base, account, folder, pages, broken, left, max_pages):
     while queue and fetched < max_pages:
         url = queue.popleft()
         try:
-            response = opener.open(base + url, timeout=60)
-            html = response.read()
-        except urllib.error.HTTPError as error:
-            broken.append((who, url, error.code))
-            continue
+            response = browser.get(base + url)
         except (OSError, http.client.HTTPException) as error:
             broken.append((who, url, f"no answer ({error!r})"))
             continue
-        fetched += 1
-        landed = response.url[len(base) :]
-        if account and LOGIN.search(landed):
-            broken.append((who, url, f"sent to the login page ({landed})"))
+        if response.status in REDIRECTS:
+            hrefs = [response.headers["Location"]]
+            if account and LOGIN.search(urllib.parse.urlsplit(hrefs[0]).path):
+                broken.append((who, url, f"sent to the login page ({hrefs[0]})"))
+                continue
+        elif response.status != 200:
+            broken.append((who, url, response.status))
             continue
-        if "text/html" not in response.headers.get("Content-Type", ""):
-            continue
-        path = folder / f"{len(pages):05d}.html"
-        path.write_bytes(html)
-        pages[str(path)] = (who, url)
-        parser = Links()
-        parser.feed(html.decode("utf-8", errors="replace"))
-        for href in parser.hrefs:
-            link = urllib.parse.urljoin(response.url, href)
+        else:
+            fetched += 1
+            if "text/html" not in response.headers.get("Content-Type", ""):
+                continue
+            path = folder / f"{len(pages):05d}.html"
+            path.write_text(response.text, encoding="utf-8")
+            pages[str(path)] = (who, url)
+            parser = Links()
+            parser.feed(response.text)
+            hrefs = parser.hrefs
+        for href in hrefs:
+            link = urllib.parse.urljoin(base + url, href)
             if not link.startswith(base + "/"):
                 continue
             link = urllib.parse.urldefrag(link)[0][len(base) :]
@@ -188,8 +179,10 @@ def check(files):
 
 def report(pages, messages, broken, left):
     # A page the checker could not read (non-document-error) counts as an error too.
-    errors = [m for m in messages if m["type"] in ("error", "non-document-error")]
-    warnings = [m for m in messages if m not in errors]
+    errors, warnings = [], []
+    for message in messages:
+        is_error = message["type"] in ("error", "non-document-error")
+        (errors if is_error else warnings).append(message)
     lines = [
         f"Nu Html Checker {npm_version('vnu-jar')}, {datetime.now():%Y-%m-%d %H:%M}",
         "",
@@ -201,11 +194,11 @@ def report(pages, messages, broken, left):
         + ", ".join(f"{who}: {count}" for who, count in left.items()),
         "",
     ]
-    for message in errors + warnings:
-        who, url = pages.get(message["url"].removeprefix("file:"), ("?", message["url"]))
-        kind = "error" if message in errors else "warning"
-        line = message.get("lastLine", "?")
-        lines.append(f"- {kind} ({who}) `{url}` line {line}: {message['message']}")
+    for kind, found in (("error", errors), ("warning", warnings)):
+        for message in found:
+            who, url = pages.get(message["url"].removeprefix("file:"), ("?", message["url"]))
+            line = message.get("lastLine", "?")
+            lines.append(f"- {kind} ({who}) `{url}` line {line}: {message['message']}")
     for who, url, status in broken:
         lines.append(f"- {status} ({who}) `{url}`")
     text = "\n".join(lines) + "\n"
